@@ -1,0 +1,98 @@
+/**
+ * Figures: alt text present unless decorative, and the image a local, readable PNG or JPEG
+ * inside the content folder. Remote images are never fetched.
+ */
+import { openSync, readSync, closeSync, realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Figure, ReportDocument } from '../model/types.js';
+import type { DiagnosticSink } from '../diagnostics.js';
+import { walk } from '../model/walk.js';
+
+/** Checks every figure and sets `figure.path` for those that pass. */
+export function checkFigures(doc: ReportDocument, sink: DiagnosticSink): void {
+  walk(doc.body, (node) => {
+    if (node.type !== 'figure') return;
+    if (!node.decorative && node.alt === '') {
+      sink.error('image-alt-missing', `the image "${node.src}" has no alt text`, node.pos,
+        'describe what the image shows: ![Søyler som viser …](fil.png), or mark it ::figure{src="fil.png" decorative}');
+    }
+    const path = resolveImage(node, doc.contentDir, sink);
+    if (path) node.path = path;
+  });
+}
+
+/** Image formats both renderers can embed, by their leading bytes. */
+const SIGNATURES: { name: string; bytes: number[] }[] = [
+  { name: 'PNG', bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { name: 'JPEG', bytes: [0xff, 0xd8, 0xff] },
+];
+
+function resolveImage(figure: Figure, contentDir: string, sink: DiagnosticSink): string | undefined {
+  const src = figure.src;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
+    sink.error('image-remote', `the image "${src}" is a remote address; rapportverk never fetches files`, figure.pos,
+      'download the image into the content folder and refer to it by a relative path');
+    return undefined;
+  }
+  let decoded: string;
+  try {
+    decoded = decodeURI(src);
+  } catch {
+    decoded = src;
+  }
+  if (isAbsolute(decoded)) {
+    sink.error('image-outside', `the image path "${src}" is absolute`, figure.pos,
+      'use a path relative to the Markdown file, inside its folder');
+    return undefined;
+  }
+  const root = realpathSync(contentDir);
+  const wanted = resolve(root, decoded);
+  if (!inside(root, wanted)) {
+    sink.error('image-outside', `the image "${src}" lies outside the content folder`, figure.pos,
+      'copy the image into the folder of the Markdown file (or a subfolder)');
+    return undefined;
+  }
+  let real: string;
+  try {
+    real = realpathSync(wanted);
+  } catch {
+    sink.error('image-missing', `the image "${src}" does not exist`, figure.pos, 'check the file name and its folder');
+    return undefined;
+  }
+  if (!inside(root, real)) {
+    sink.error('image-outside', `the image "${src}" is a link to a file outside the content folder`, figure.pos,
+      'copy the file itself into the content folder instead of linking to it');
+    return undefined;
+  }
+  const head = readHead(real);
+  if (!head) {
+    sink.error('image-unreadable', `the image "${src}" cannot be read`, figure.pos, 'check that it is a file and readable');
+    return undefined;
+  }
+  if (!SIGNATURES.some((s) => s.bytes.every((b, i) => head[i] === b))) {
+    sink.error('image-format', `the image "${src}" is not a PNG or JPEG file`, figure.pos,
+      'convert it to PNG (drawings, charts) or JPEG (photos)');
+    return undefined;
+  }
+  return real;
+}
+
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+}
+
+function readHead(path: string): Uint8Array | undefined {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const buf = new Uint8Array(8);
+      readSync(fd, buf, 0, 8, 0);
+      return buf;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}

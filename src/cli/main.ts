@@ -1,0 +1,118 @@
+/** The command line: argument parsing, dispatch, printing and exit codes. Heavy modules load lazily. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { HELP } from './help.js';
+
+/** Exit codes of the CLI. */
+export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
+
+class UsageError extends Error {}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await dispatch(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`rapportverk: ${err.message}\nTry 'rapportverk --help'.\n`);
+      return EXIT.usage;
+    }
+    const e = err instanceof Error ? err : new Error(String(err));
+    process.stderr.write(`rapportverk: internal error: ${e.message}\n`);
+    if (process.env.RAPPORTVERK_DEBUG) process.stderr.write(`${e.stack ?? ''}\n`);
+    else process.stderr.write('This is a bug in rapportverk, not in your document. Set RAPPORTVERK_DEBUG=1 for details.\n');
+    return EXIT.usage;
+  }
+}
+
+async function dispatch(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${version()}\n`);
+    return EXIT.ok;
+  }
+  if (command === 'build') return runBuild(rest);
+  if (command === 'check') return runCheck(rest);
+  throw new UsageError(`unknown command '${command}'`);
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+async function runBuild(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    out: { type: 'string', short: 'o', default: 'dist' },
+    format: { type: 'string', short: 'f', default: 'pdf,docx,plain' },
+    strict: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', short: 'q', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  const { parseFormats } = await import('../build/formats.js');
+  const { formats, unknown } = parseFormats(String(values.format));
+  if (unknown.length) throw new UsageError(`unknown format '${unknown.join(', ')}' (choose from pdf, docx, plain)`);
+  if (!formats.length) throw new UsageError('no format given');
+  const files = positionals.length ? positionals : ['content/rapport.md'];
+  const quiet = values.quiet === true;
+  const showProgress = !quiet && process.stderr.isTTY === true;
+  const { buildFile } = await import('../build/build.js');
+  const { printDiagnostics } = await import('./print.js');
+  let failed = false;
+  for (const file of files) {
+    const result = await buildFile(file, {
+      outDir: String(values.out),
+      formats,
+      strict: values.strict === true,
+      ...(showProgress ? { progress: (m: string) => process.stderr.write(`  ${m}\n`) } : {}),
+    });
+    printDiagnostics(result.diagnostics, 'text');
+    if (!result.ok) {
+      failed = true;
+      process.stderr.write(`${file}: not built — fix the errors above; earlier outputs were left as they were\n`);
+      continue;
+    }
+    if (!quiet) {
+      for (const path of result.written) process.stdout.write(`wrote ${path}\n`);
+      for (const format of result.skipped) process.stdout.write(`skipped ${format}: no renderer for it yet\n`);
+    }
+  }
+  return failed ? EXIT.content : EXIT.ok;
+}
+
+async function runCheck(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', short: 'f', default: 'text' },
+    strict: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  const format = String(values.format);
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format for check is text or json, not '${format}'`);
+  const files = positionals.length ? positionals : ['content/rapport.md'];
+  const { loadReport } = await import('../parse/index.js');
+  const { printDiagnostics } = await import('./print.js');
+  const all = files.flatMap((file) => loadReport(file).diagnostics);
+  printDiagnostics(all, format);
+  const failing = all.some((d) => d.severity === 'error' || (values.strict === true && d.severity === 'warning'));
+  return failing ? EXIT.content : EXIT.ok;
+}

@@ -1,0 +1,45 @@
+/** Source file → validated model: read, parse, front matter, convert, frame, checks. */
+import { dirname, resolve } from 'node:path';
+import type { ReportDocument } from '../model/types.js';
+import { DiagnosticSink, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { buildFrame } from '../frame/index.js';
+import { creationTime } from '../frame/dates.js';
+import { runChecks } from '../checks/index.js';
+import { readSource } from './source.js';
+import { parseMarkdown } from './markdown.js';
+import { readFrontMatter } from './frontmatter.js';
+import { toModel } from './to-model.js';
+
+/** The outcome of loading a report: the model when usable, and every diagnostic found. */
+export interface LoadResult {
+  doc?: ReportDocument;
+  diagnostics: Diagnostic[];
+}
+
+/** Loads a report from a Markdown file. `doc` is absent when errors make a model impossible. */
+export function loadReport(file: string): LoadResult {
+  const sink = new DiagnosticSink(file);
+  const text = readSource(file, sink);
+  if (text === undefined) return { diagnostics: sink.items };
+  return loadReportText(file, text, sink);
+}
+
+/** Loads a report from Markdown text that claims to come from `file` (for checks and tests). */
+export function loadReportText(file: string, text: string, sink = new DiagnosticSink(file)): LoadResult {
+  const tree = parseMarkdown(text);
+  const meta = readFrontMatter(tree, text, sink);
+  const converted = toModel(tree, { numbering: meta?.numbering ?? 3 }, sink);
+  if (!meta) return { diagnostics: sortDiagnostics(sink.items) };
+  const doc: ReportDocument = {
+    file,
+    contentDir: dirname(resolve(file)),
+    meta,
+    frame: buildFrame(meta),
+    body: converted.body,
+    footnotes: converted.footnotes,
+    toc: converted.toc,
+    created: creationTime(meta.date),
+  };
+  runChecks(doc, sink);
+  return { doc, diagnostics: sortDiagnostics(sink.items) };
+}

@@ -1,0 +1,433 @@
+/**
+ * mdast → intermediate model. The one place that knows both trees: it resolves references,
+ * numbers headings and footnotes, turns the safe HTML subset and directives into model nodes,
+ * and records a diagnostic (never an exception) for anything it cannot represent.
+ */
+import type * as md from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type {
+  Align,
+  Block,
+  Figure,
+  Footnote,
+  Heading,
+  Inline,
+  List,
+  Metadata,
+  Span,
+  Table,
+  TocEntry,
+} from '../model/types.js';
+import { inlineText } from '../model/text.js';
+import { SlugRegistry, slugify } from '../model/slug.js';
+import type { DiagnosticSink } from '../diagnostics.js';
+import { parseHeadingAttributes } from './heading-attributes.js';
+import { classifyHtml } from './html-subset.js';
+
+/** Deepest nesting of lists and block quotes accepted; deeper input gets an error, not a stack overflow. */
+export const MAX_NESTING = 24;
+
+/** What the converter produces for the document body. */
+export interface ConvertedBody {
+  body: Block[];
+  footnotes: Footnote[];
+  toc: TocEntry[];
+}
+
+type Directive = ContainerDirective | LeafDirective | TextDirective;
+
+const TOC_DEPTH = 3;
+
+/** Converts a parsed Markdown tree (front matter already read) into model blocks and footnotes. */
+export function toModel(tree: md.Root, meta: Pick<Metadata, 'numbering'>, sink: DiagnosticSink): ConvertedBody {
+  return new Converter(tree, meta.numbering, sink).run();
+}
+
+class Converter {
+  private readonly definitions = new Map<string, md.Definition>();
+  private readonly noteDefinitions = new Map<string, md.FootnoteDefinition>();
+  private readonly noteNumbers = new Map<string, number>();
+  /** Footnote ids in order of first reference. */
+  private readonly noteOrder: string[] = [];
+  private readonly slugs = new SlugRegistry();
+  private readonly counters = [0, 0, 0, 0, 0, 0, 0];
+  /** Level of the nearest unnumbered heading above, whose subsections stay unnumbered too. */
+  private unnumberedLevel = 7;
+  private readonly toc: TocEntry[] = [];
+
+  constructor(
+    private readonly tree: md.Root,
+    private readonly numbering: number,
+    private readonly sink: DiagnosticSink,
+  ) {}
+
+  run(): ConvertedBody {
+    this.collectDefinitions();
+    const body = this.blocks(this.tree.children, 0);
+    const footnotes = this.footnotes();
+    return { body, footnotes, toc: this.toc };
+  }
+
+  private collectDefinitions(): void {
+    const visit = (nodes: readonly md.RootContent[]): void => {
+      for (const node of nodes) {
+        if (node.type === 'definition' && !this.definitions.has(node.identifier)) {
+          this.definitions.set(node.identifier, node);
+        } else if (node.type === 'footnoteDefinition') {
+          if (this.noteDefinitions.has(node.identifier)) {
+            this.sink.warn('footnote-duplicate', `footnote [^${node.label ?? node.identifier}] is defined twice; the first is used`,
+              span(node), 'give each footnote its own label');
+          } else {
+            this.noteDefinitions.set(node.identifier, node);
+          }
+        }
+        if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') {
+          visit(node.children as md.RootContent[]);
+        }
+      }
+    };
+    visit(this.tree.children);
+  }
+
+  // -- blocks -----------------------------------------------------------------------------------
+
+  private blocks(nodes: readonly md.RootContent[], depth: number): Block[] {
+    const out: Block[] = [];
+    for (const node of nodes) {
+      const block = this.block(node, depth);
+      if (block) out.push(block);
+    }
+    return out;
+  }
+
+  private block(node: md.RootContent, depth: number): Block | undefined {
+    switch (node.type) {
+      case 'heading':
+        return this.heading(node);
+      case 'paragraph':
+        return this.paragraph(node);
+      case 'list':
+        return this.nested(node, depth, () => this.list(node, depth + 1));
+      case 'blockquote':
+        return this.nested(node, depth, () => ({
+          type: 'blockquote',
+          pos: span(node),
+          children: this.blocks(node.children, depth + 1),
+        }));
+      case 'code':
+        return { type: 'code', pos: span(node), value: node.value, ...(node.lang ? { lang: node.lang } : {}) };
+      case 'thematicBreak':
+        return { type: 'thematicBreak', pos: span(node) };
+      case 'table':
+        return this.table(node);
+      case 'html':
+        this.blockHtml(node);
+        return undefined;
+      case 'containerDirective':
+      case 'leafDirective':
+        return this.blockDirective(node, depth);
+      case 'yaml':
+        if (node === this.tree.children[0]) return undefined;
+        this.sink.error('front-matter-position', 'a YAML block is only allowed at the very start of the file', span(node),
+          'move it to the top, or remove it');
+        return undefined;
+      case 'definition':
+      case 'footnoteDefinition':
+        return undefined;
+      default:
+        this.sink.error('unsupported-block', `"${node.type}" is not supported here`, span(node));
+        return undefined;
+    }
+  }
+
+  private nested(node: md.Node, depth: number, make: () => Block): Block | undefined {
+    if (depth >= MAX_NESTING) {
+      this.sink.error('nesting-too-deep', `lists and block quotes are nested more than ${MAX_NESTING} levels deep`, span(node),
+        'flatten the structure: readers cannot follow such deep nesting either');
+      return undefined;
+    }
+    return make();
+  }
+
+  private heading(node: md.Heading): Heading {
+    const attrs = parseHeadingAttributes(node.children);
+    const children = this.inlines(attrs.children);
+    const text = inlineText(children).trim();
+    const level = node.depth;
+    if (!text) {
+      this.sink.error('heading-empty', 'the heading has no text', span(node), 'write the heading text after the #');
+    }
+    let id: string;
+    if (attrs.id) {
+      if (this.slugs.has(attrs.id)) {
+        this.sink.warn('heading-id-duplicate', `heading id "#${attrs.id}" is used twice`, span(node), 'give each {#id} a unique name');
+      }
+      id = this.slugs.claim(attrs.id);
+    } else {
+      id = this.slugs.claim(slugify(text));
+    }
+    // Subsections of an unnumbered heading stay unnumbered; a heading at or above its level ends that.
+    if (level <= this.unnumberedLevel) this.unnumberedLevel = 7;
+    let number: string | undefined;
+    if (attrs.unnumbered) {
+      this.unnumberedLevel = level;
+    } else if (level <= this.numbering && this.unnumberedLevel === 7) {
+      this.counters[level] = (this.counters[level] ?? 0) + 1;
+      for (let l = level + 1; l < this.counters.length; l++) this.counters[l] = 0;
+      number = this.counters.slice(1, level + 1).join('.');
+    }
+    const heading: Heading = { type: 'heading', pos: span(node), level, id, children };
+    if (number) heading.number = number;
+    if (level <= TOC_DEPTH && text) this.toc.push({ id, level, text, ...(number ? { number } : {}) });
+    return heading;
+  }
+
+  private paragraph(node: md.Paragraph): Block | undefined {
+    const meaningful = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+    const only = meaningful.length === 1 ? meaningful[0] : undefined;
+    if (only && (only.type === 'image' || only.type === 'imageReference')) {
+      return this.figureFromImage(only, node);
+    }
+    const children = this.inlines(node.children);
+    if (children.length === 0) return undefined;
+    return { type: 'paragraph', pos: span(node), children };
+  }
+
+  private figureFromImage(image: md.Image | md.ImageReference, para: md.Paragraph): Figure | undefined {
+    const resource = image.type === 'image' ? image : this.definitions.get(image.identifier);
+    if (!resource) return undefined;
+    const figure: Figure = {
+      type: 'figure',
+      pos: span(para),
+      src: resource.url,
+      alt: (image.alt ?? '').trim(),
+      decorative: false,
+    };
+    if (resource.title) figure.caption = [{ type: 'text', value: resource.title, pos: span(image) }];
+    return figure;
+  }
+
+  private list(node: md.List, depth: number): List {
+    return {
+      type: 'list',
+      pos: span(node),
+      ordered: node.ordered === true,
+      start: node.start ?? 1,
+      tight: node.spread !== true && !node.children.some((item) => item.spread === true),
+      items: node.children.map((item) => ({
+        type: 'listItem' as const,
+        pos: span(item),
+        ...(typeof item.checked === 'boolean' ? { checked: item.checked } : {}),
+        children: this.blocks(item.children, depth),
+      })),
+    };
+  }
+
+  private table(node: md.Table): Table {
+    const align: Align[] = (node.align ?? []).map((a) => a ?? null);
+    return {
+      type: 'table',
+      pos: span(node),
+      align,
+      headerRows: node.children.length > 0 ? 1 : 0,
+      rows: node.children.map((row, r) => ({
+        type: 'tableRow' as const,
+        pos: span(row),
+        cells: row.children.map((cell) => ({
+          type: 'tableCell' as const,
+          pos: span(cell),
+          header: r === 0,
+          children: this.inlines(cell.children),
+        })),
+      })),
+    };
+  }
+
+  private blockHtml(node: md.Html): void {
+    const kind = classifyHtml(node.value);
+    if (kind === 'comment') return;
+    this.sink.error('raw-html', 'raw HTML blocks are not supported', span(node),
+      'write it in Markdown; only <br>, <sup> and <sub> are allowed, inside text');
+  }
+
+  private blockDirective(node: ContainerDirective | LeafDirective, depth: number): Block | undefined {
+    if (node.type === 'containerDirective' && node.name === 'klarsprak') {
+      return { type: 'plainText', pos: span(node), children: this.blocks(node.children, depth + 1) };
+    }
+    if (node.type === 'leafDirective' && node.name === 'figure') {
+      return this.figureDirective(node);
+    }
+    this.unknownDirective(node);
+    return undefined;
+  }
+
+  private figureDirective(node: LeafDirective): Figure | undefined {
+    const attrs = node.attributes ?? {};
+    const src = attrs.src ?? '';
+    if (!src) {
+      this.sink.error('figure-src-missing', '::figure needs a src attribute', span(node),
+        'write ::figure{src="bilde.png" alt="What the image shows"}');
+      return undefined;
+    }
+    const decorative = 'decorative' in attrs;
+    const label = inlineText(this.inlines(node.children)).trim();
+    const figure: Figure = {
+      type: 'figure',
+      pos: span(node),
+      src,
+      alt: decorative ? '' : (attrs.alt ?? label).trim(),
+      decorative,
+    };
+    const caption = attrs.caption ?? (attrs.alt !== undefined ? label : '');
+    if (caption) figure.caption = [{ type: 'text', value: caption, pos: span(node) }];
+    return figure;
+  }
+
+  private unknownDirective(node: Directive): void {
+    const mark = node.type === 'containerDirective' ? ':::' : node.type === 'leafDirective' ? '::' : ':';
+    this.sink.error('directive-unknown', `unknown directive ${mark}${node.name}`, span(node),
+      'known directives: :lang[text]{lang=xx}, ::figure{src=… alt=…}, :::klarsprak … :::');
+  }
+
+  // -- inlines ----------------------------------------------------------------------------------
+
+  private inlines(nodes: readonly md.PhrasingContent[]): Inline[] {
+    const out: Inline[] = [];
+    // Open <sup>/<sub> tags: where their children go until the closing tag.
+    const stack: { tag: 'superscript' | 'subscript'; children: Inline[]; pos: Span | undefined }[] = [];
+    const target = (): Inline[] => stack.at(-1)?.children ?? out;
+    for (const node of nodes) {
+      if (node.type === 'html') {
+        const kind = classifyHtml(node.value);
+        if (kind === 'break') target().push({ type: 'break', pos: span(node) });
+        else if (kind === 'supOpen' || kind === 'subOpen') {
+          stack.push({ tag: kind === 'supOpen' ? 'superscript' : 'subscript', children: [], pos: span(node) });
+        } else if (kind === 'supClose' || kind === 'subClose') {
+          const want = kind === 'supClose' ? 'superscript' : 'subscript';
+          const open = stack.at(-1);
+          if (open?.tag === want) {
+            stack.pop();
+            target().push({ type: want, pos: open.pos, children: open.children });
+          } else {
+            this.sink.error('raw-html', `closing tag ${node.value} has no matching opening tag`, span(node),
+              'pair every <sup> with </sup> and <sub> with </sub> in the same paragraph');
+          }
+        } else if (kind !== 'comment') {
+          this.sink.error('raw-html', `raw HTML ${abbreviate(node.value)} is not supported`, span(node),
+            'write it in Markdown; only <br>, <sup> and <sub> are allowed, inside text');
+        }
+        continue;
+      }
+      const converted = this.inline(node);
+      if (converted) target().push(converted);
+    }
+    for (const open of stack.reverse()) {
+      this.sink.error('raw-html', `<${open.tag === 'superscript' ? 'sup' : 'sub'}> is never closed`, open.pos,
+        'add the closing tag in the same paragraph');
+      out.push(...open.children);
+    }
+    return out;
+  }
+
+  private inline(node: md.PhrasingContent): Inline | undefined {
+    switch (node.type) {
+      case 'text':
+        return { type: 'text', pos: span(node), value: node.value };
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+        return { type: node.type, pos: span(node), children: this.inlines(node.children) };
+      case 'inlineCode':
+        return { type: 'inlineCode', pos: span(node), value: node.value };
+      case 'break':
+        return { type: 'break', pos: span(node) };
+      case 'link':
+        return {
+          type: 'link',
+          pos: span(node),
+          href: node.url,
+          ...(node.title ? { title: node.title } : {}),
+          children: this.inlines(node.children),
+        };
+      case 'linkReference': {
+        const def = this.definitions.get(node.identifier);
+        const children = this.inlines(node.children);
+        if (!def) return { type: 'emphasis', pos: span(node), children };
+        return { type: 'link', pos: span(node), href: def.url, ...(def.title ? { title: def.title } : {}), children };
+      }
+      case 'footnoteReference':
+        return this.footnoteRef(node);
+      case 'image':
+      case 'imageReference':
+        this.sink.error('image-inline', 'an image inside running text is not supported', span(node),
+          'put the image in a paragraph of its own, so it becomes a figure');
+        return undefined;
+      case 'textDirective':
+        return this.textDirective(node);
+      default:
+        this.sink.error('unsupported-inline', `"${node.type}" is not supported inside text`, span(node));
+        return undefined;
+    }
+  }
+
+  private textDirective(node: TextDirective): Inline | undefined {
+    if (node.name === 'lang') {
+      const lang = node.attributes?.lang ?? '';
+      const children = this.inlines(node.children);
+      if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) {
+        this.sink.error('lang-span-invalid', `:lang needs a language tag, got "${lang}"`, span(node),
+          'write :lang[text]{lang=en} with a BCP 47 tag such as en, se, nn');
+        return { type: 'emphasis', pos: span(node), children };
+      }
+      return { type: 'lang', pos: span(node), lang, children };
+    }
+    // A bare ":word" with no label or attributes is ordinary prose ("kl.:Her"), not a directive.
+    const bare = node.children.length === 0 && Object.keys(node.attributes ?? {}).length === 0;
+    if (bare) return { type: 'text', pos: span(node), value: `:${node.name}` };
+    this.unknownDirective(node);
+    return undefined;
+  }
+
+  private footnoteRef(node: md.FootnoteReference): Inline {
+    let number = this.noteNumbers.get(node.identifier);
+    const repeat = number !== undefined;
+    if (number === undefined) {
+      number = this.noteOrder.push(node.identifier);
+      this.noteNumbers.set(node.identifier, number);
+    }
+    return { type: 'footnoteRef', pos: span(node), id: node.identifier, number, repeat };
+  }
+
+  private footnotes(): Footnote[] {
+    const notes: Footnote[] = [];
+    // Converting a note may reference further notes, so walk until no new numbers appear.
+    for (let i = 0; i < this.noteOrder.length; i++) {
+      const id = this.noteOrder[i] as string;
+      const def = this.noteDefinitions.get(id);
+      if (!def) continue;
+      notes.push({ type: 'footnote', pos: span(def), id, number: i + 1, children: this.blocks(def.children, 1) });
+    }
+    for (const [id, def] of this.noteDefinitions) {
+      if (!this.noteNumbers.has(id)) {
+        this.sink.warn('footnote-unused', `footnote [^${def.label ?? id}] is never referenced`, span(def),
+          `reference it with [^${def.label ?? id}] in the text, or delete it`);
+      }
+    }
+    return notes;
+  }
+}
+
+function abbreviate(s: string): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > 40 ? `${one.slice(0, 37)}…` : one;
+}
+
+/** The model span of an mdast node. */
+export function span(node: md.Node): Span | undefined {
+  const p = node.position;
+  if (!p) return undefined;
+  return {
+    start: { line: p.start.line, column: p.start.column, offset: p.start.offset ?? 0 },
+    end: { line: p.end.line, column: p.end.column, offset: p.end.offset ?? 0 },
+  };
+}
