@@ -12,6 +12,7 @@ Build options:
                          FILE.md gives DIR/FILE.pdf, FILE.docx, FILE.plain.html, FILE.plain.pdf,
                          FILE.plain.docx and FILE.plain.json
       --strict           treat warnings as errors
+  -w, --watch            rebuild when the source, its images, templates or fonts change
   -q, --quiet            print only diagnostics
 
 Check options:

@@ -11,7 +11,9 @@ class UsageError extends Error {}
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    return await dispatch(argv);
+    const code = await dispatch(argv);
+    if (process.env.RAPPORTVERK_STATS) await writeStats(process.env.RAPPORTVERK_STATS);
+    return code;
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`rapportverk: ${err.message}\nTry 'rapportverk --help'.\n`);
@@ -40,6 +42,19 @@ async function dispatch(argv: string[]): Promise<number> {
   throw new UsageError(`unknown command '${command}'`);
 }
 
+/** For the benchmark: stage times, CPU time and peak RSS of this process, as JSON. */
+async function writeStats(path: string): Promise<void> {
+  const { stageTimes } = await import('../timings.js');
+  const { writeFileSync } = await import('node:fs');
+  const usage = process.resourceUsage();
+  const stats = {
+    stages: stageTimes(),
+    cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
+    maxRssMb: Math.round(usage.maxRSS / 1024),
+  };
+  writeFileSync(path, JSON.stringify(stats));
+}
+
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
@@ -59,6 +74,7 @@ async function runBuild(args: string[]): Promise<number> {
     format: { type: 'string', short: 'f', default: 'pdf,docx,plain' },
     strict: { type: 'boolean', default: false },
     quiet: { type: 'boolean', short: 'q', default: false },
+    watch: { type: 'boolean', short: 'w', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -74,26 +90,44 @@ async function runBuild(args: string[]): Promise<number> {
   const showProgress = !quiet && process.stderr.isTTY === true;
   const { buildFile } = await import('../build/build.js');
   const { printDiagnostics } = await import('./print.js');
-  let failed = false;
-  for (const file of files) {
-    const result = await buildFile(file, {
-      outDir: String(values.out),
-      formats,
-      strict: values.strict === true,
-      ...(showProgress ? { progress: (m: string) => process.stderr.write(`  ${m}\n`) } : {}),
-    });
-    printDiagnostics(result.diagnostics, 'text');
-    if (!result.ok) {
-      failed = true;
-      process.stderr.write(`${file}: not built — fix the errors above; earlier outputs were left as they were\n`);
-      continue;
+  const buildAll = async (): Promise<boolean> => {
+    let failed = false;
+    for (const file of files) {
+      const started = performance.now();
+      const result = await buildFile(file, {
+        outDir: String(values.out),
+        formats,
+        strict: values.strict === true,
+        ...(showProgress ? { progress: (m: string) => process.stderr.write(`  ${m}\n`) } : {}),
+      });
+      printDiagnostics(result.diagnostics, 'text');
+      if (!result.ok) {
+        failed = true;
+        process.stderr.write(`${file}: not built — fix the errors above; earlier outputs were left as they were\n`);
+        continue;
+      }
+      if (!quiet) {
+        for (const path of result.written) process.stdout.write(`wrote ${path}\n`);
+        for (const format of result.skipped) process.stdout.write(`skipped ${format}: no renderer for it yet\n`);
+        if (values.watch) process.stdout.write(`built ${file} in ${Math.round(performance.now() - started)} ms\n`);
+      }
     }
-    if (!quiet) {
-      for (const path of result.written) process.stdout.write(`wrote ${path}\n`);
-      for (const format of result.skipped) process.stdout.write(`skipped ${format}: no renderer for it yet\n`);
-    }
-  }
-  return failed ? EXIT.content : EXIT.ok;
+    return !failed;
+  };
+  const ok = await buildAll();
+  if (!values.watch) return ok ? EXIT.ok : EXIT.content;
+  const { watchInputs } = await import('./watch.js');
+  const say = (line: string): void => {
+    if (!quiet) process.stdout.write(`${line}\n`);
+  };
+  const stop = watchInputs(files, async () => {
+    say('change detected, rebuilding…');
+    await buildAll();
+  }, say);
+  // Keep running until interrupted; Ctrl+C ends the watch cleanly.
+  await new Promise<void>((done) => process.once('SIGINT', () => done()));
+  stop();
+  return EXIT.ok;
 }
 
 async function runCheck(args: string[]): Promise<number> {

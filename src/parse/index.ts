@@ -9,6 +9,7 @@ import { readSource } from './source.js';
 import { parseMarkdown } from './markdown.js';
 import { readFrontMatter } from './frontmatter.js';
 import { toModel } from './to-model.js';
+import { timed } from '../timings.js';
 
 /** The outcome of loading a report: the model when usable, and every diagnostic found. */
 export interface LoadResult {
@@ -26,20 +27,20 @@ export function loadReport(file: string): LoadResult {
 
 /** Loads a report from Markdown text that claims to come from `file` (for checks and tests). */
 export function loadReportText(file: string, text: string, sink = new DiagnosticSink(file)): LoadResult {
-  const tree = parseMarkdown(text);
-  const meta = readFrontMatter(tree, text, sink);
-  const converted = toModel(tree, { numbering: meta?.numbering ?? 3 }, sink);
+  const tree = timed('parse', () => parseMarkdown(text));
+  const meta = timed('model', () => readFrontMatter(tree, text, sink));
+  const converted = timed('model', () => toModel(tree, { numbering: meta?.numbering ?? 3 }, sink));
   if (!meta) return { diagnostics: sortDiagnostics(sink.items) };
   const doc: ReportDocument = {
     file,
     contentDir: dirname(resolve(file)),
     meta,
-    frame: buildFrame(meta),
+    frame: timed('model', () => buildFrame(meta)),
     body: converted.body,
     footnotes: converted.footnotes,
     toc: converted.toc,
     created: creationTime(meta.date),
   };
-  runChecks(doc, sink);
+  timed('checks', () => runChecks(doc, sink));
   return { doc, diagnostics: sortDiagnostics(sink.items) };
 }

@@ -1,0 +1,152 @@
+/**
+ * The benchmark: cold CLI builds of content/rapport.md and of generated 10× and 50× variants,
+ * each format alone and all together. Prints the median wall time, CPU time and peak RSS of the
+ * whole process, the per-stage breakdown, and PDF cost per page; writes dist/bench/results.json.
+ *
+ *   npm run bench                      # scales 1,10,50; 3 runs (1 run at 50×)
+ *   npm run bench -- --scales 1,10 --runs 5
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const bin = join(root, 'bin', 'rapportverk.js');
+const source = join(root, 'content', 'rapport.md');
+const workDir = join(root, 'dist', 'bench');
+
+interface Stats {
+  stages: Record<string, number>;
+  cpuMs: number;
+  maxRssMb: number;
+}
+
+interface CaseResult {
+  case: string;
+  scale: number;
+  format: string;
+  runs: number;
+  wallMs: number;
+  cpuMs: number;
+  maxRssMb: number;
+  stages: Record<string, number>;
+  pdfPages?: number;
+  msPerPdfPage?: number;
+  exitCode: number;
+}
+
+const { values } = parseArgs({
+  options: {
+    scales: { type: 'string', default: '1,10,50' },
+    runs: { type: 'string', default: '3' },
+    formats: { type: 'string', default: 'pdf,docx,plain,all' },
+  },
+});
+const scales = String(values.scales).split(',').map(Number);
+const runs = Number(values.runs);
+const formats = String(values.formats).split(',');
+
+/** The report with its body repeated `n` times: same structure, unique footnote labels per copy. */
+function variant(n: number): string {
+  if (n === 1) return source;
+  const text = readFileSync(source, 'utf8');
+  const end = text.indexOf('\n---', 4) + 4;
+  const front = text.slice(0, end);
+  const body = text.slice(end);
+  const copies = Array.from({ length: n }, (_, i) => body.replace(/\[\^([^\]]+)\]/g, `[^$1-${i + 1}]`));
+  const file = join(workDir, `rapport-${n}x.md`);
+  writeFileSync(file, front + copies.join('\n'));
+  return file;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)] ?? 0;
+}
+
+/** Runs the CLI once in a fresh process; returns wall time and the process's own stats. */
+function runOnce(args: string[]): { wallMs: number; stats?: Stats; exitCode: number } {
+  const statsFile = join(workDir, 'stats.json');
+  rmSync(statsFile, { force: true });
+  const start = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, [bin, ...args], {
+    env: { ...process.env, RAPPORTVERK_STATS: statsFile },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (child.status !== 0) process.stderr.write(child.stderr);
+  const stats = existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as Stats) : undefined;
+  return { wallMs, exitCode: child.status ?? -1, ...(stats ? { stats } : {}) };
+}
+
+async function pdfPages(file: string): Promise<number | undefined> {
+  if (!existsSync(file)) return undefined;
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
+  const pages = doc.numPages;
+  await doc.destroy();
+  return pages;
+}
+
+function measure(label: string, scale: number, format: string, args: string[], n: number): CaseResult {
+  const samples = Array.from({ length: n }, () => runOnce(args));
+  const stageNames = new Set(samples.flatMap((s) => Object.keys(s.stats?.stages ?? {})));
+  const stages = Object.fromEntries(
+    [...stageNames].map((k) => [k, Math.round(median(samples.map((s) => s.stats?.stages[k] ?? 0)))]),
+  );
+  return {
+    case: label,
+    scale,
+    format,
+    runs: n,
+    wallMs: Math.round(median(samples.map((s) => s.wallMs))),
+    cpuMs: Math.round(median(samples.map((s) => s.stats?.cpuMs ?? 0))),
+    maxRssMb: Math.round(median(samples.map((s) => s.stats?.maxRssMb ?? 0))),
+    stages,
+    exitCode: Math.max(...samples.map((s) => s.exitCode)),
+  };
+}
+
+function row(r: CaseResult): string {
+  const stages = Object.entries(r.stages)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  const perPage = r.msPerPdfPage !== undefined ? ` | ${r.pdfPages} p, ${r.msPerPdfPage.toFixed(1)} ms/p` : '';
+  const failed = r.exitCode === 0 ? '' : ` | EXIT ${r.exitCode}`;
+  return `${r.case.padEnd(22)} ${String(r.wallMs).padStart(7)} ms wall ${String(r.cpuMs).padStart(7)} ms cpu ${String(r.maxRssMb).padStart(5)} MB rss | ${stages}${perPage}${failed}`;
+}
+
+mkdirSync(workDir, { recursive: true });
+copyFileSync(join(root, 'content', 'ordliste.yml'), join(workDir, 'ordliste.yml'));
+const results: CaseResult[] = [];
+const report = (r: CaseResult) => {
+  results.push(r);
+  console.log(row(r));
+};
+
+console.log(`rapportverk benchmark — node ${process.version}, median of ${runs} cold runs (1 at 50×)\n`);
+report(measure('--help', 0, 'help', ['--help'], Math.max(runs, 5)));
+report(measure('check 1×', 1, 'check', ['check', source], Math.max(runs, 5)));
+for (const scale of scales) {
+  const file = variant(scale);
+  const n = scale >= 50 ? 1 : runs;
+  for (const format of formats) {
+    const out = join(workDir, `out-${scale}x-${format}`);
+    const list = format === 'all' ? 'pdf,docx,plain' : format;
+    const result = measure(`build ${scale}× ${format}`, scale, format, ['build', file, '--out', out, '--format', list, '--quiet'], n);
+    if (format === 'pdf') {
+      const stem = scale === 1 ? 'rapport' : `rapport-${scale}x`;
+      const pages = await pdfPages(join(out, `${stem}.pdf`));
+      if (pages) {
+        result.pdfPages = pages;
+        result.msPerPdfPage = result.wallMs / pages;
+      }
+    }
+    report(result);
+  }
+}
+writeFileSync(join(workDir, 'results.json'), `${JSON.stringify({ node: process.version, results }, null, 2)}\n`);
+console.log(`\nresults: ${join(workDir, 'results.json')}`);

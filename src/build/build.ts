@@ -1,0 +1,58 @@
+/** The build: load and check a report, render the requested formats, write them atomically. */
+import { basename, extname, join } from 'node:path';
+import { loadReport } from '../parse/index.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { loadRenderer, type Format } from './formats.js';
+import { writeAtomically, type PendingFile } from './write.js';
+import { timed, timedAsync } from '../timings.js';
+
+/** What to build and how strictly. */
+export interface BuildOptions {
+  outDir: string;
+  formats: readonly Format[];
+  /** Treat warnings as errors. */
+  strict: boolean;
+  /** Called with short progress messages ("pdf: 310 ms"). */
+  progress?: (message: string) => void;
+}
+
+/** The result for one source file. */
+export interface BuildResult {
+  file: string;
+  diagnostics: Diagnostic[];
+  written: string[];
+  skipped: Format[];
+  /** False when errors (or warnings under --strict) stopped the build before anything was written. */
+  ok: boolean;
+}
+
+/** Builds one Markdown file into `outDir`. Content errors are returned, never thrown. */
+export async function buildFile(file: string, options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const { doc, diagnostics } = loadReport(file);
+  options.progress?.(`${file}: parsed and checked in ${ms(started)}`);
+  const failing = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
+  if (!doc || failing) return { file, diagnostics, written: [], skipped: [], ok: false };
+
+  const stem = basename(file, extname(file));
+  const pending: PendingFile[] = [];
+  const skipped: Format[] = [];
+  for (const format of options.formats) {
+    const render = await loadRenderer(format);
+    if (!render) {
+      skipped.push(format);
+      continue;
+    }
+    const t = performance.now();
+    for (const output of await timedAsync(format, () => render(doc))) {
+      pending.push({ path: join(options.outDir, `${stem}${output.suffix}`), bytes: output.bytes });
+    }
+    options.progress?.(`${file}: ${format} rendered in ${ms(t)}`);
+  }
+  timed('write', () => writeAtomically(pending));
+  return { file, diagnostics, written: pending.map((p) => p.path), skipped, ok: true };
+}
+
+function ms(since: number): string {
+  return `${Math.round(performance.now() - since)} ms`;
+}
