@@ -1,0 +1,58 @@
+/**
+ * The official PDF: a tagged PDF/UA-1 report laid out by pdfmake.
+ *
+ * Model → document definition and structure tree (docdef.ts) → pdfmake layout in passes for
+ * footnotes and pdfkit drawing with marked content (pdfmake-hooks.ts) → metadata and
+ * compression with object streams (metadata.ts).
+ */
+import path from 'node:path';
+import pdfmake from 'pdfmake';
+import type { ReportDocument } from '../../model/types.js';
+import { fontsDir } from '../../frame/paths.js';
+import { buildDefinition } from './docdef.js';
+import { fontFamilies } from './fonts.js';
+import { attachSession, escapeXmpInfo, installHooks } from './pdfmake-hooks.js';
+import { finishPdf, infoFor, prepareXmp, type XmpTarget } from './metadata.js';
+import { themeFor, type LayoutProfile } from './theme.js';
+
+export type { LayoutProfile } from './theme.js';
+
+/** Options for rendering a report to PDF. */
+export interface PdfRenderOptions {
+  /** 'report' for the official report, 'easy' for the easy-to-read layout. */
+  profile?: LayoutProfile;
+}
+
+/** Renders the report model to a tagged PDF/UA-1 file. */
+export async function renderPdf(doc: ReportDocument, options: PdfRenderOptions = {}): Promise<Uint8Array> {
+  installHooks();
+  const theme = themeFor(options.profile ?? 'report');
+  const built = buildDefinition(doc, theme);
+  attachSession(built.definition.content, {
+    content: () => built.content(),
+    reserve: (page) => built.footnotes.reserve(page),
+    settle: (tags, measure) => built.footnotes.settle(tags, measure),
+  });
+  pdfmake.setFonts(fontFamilies());
+  // No network, and no files but the bundled fonts and the report's own folder.
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((file) => isInside(file, fontsDir) || isInside(file, doc.contentDir));
+  const output = pdfmake.createPdf({
+    ...built.definition,
+    info: infoFor(doc),
+    version: '1.7',
+    tagged: true,
+    displayTitle: true,
+    language: doc.meta.locale,
+    compress: true,
+  });
+  const kit = (await output.getStream()) as XmpTarget;
+  prepareXmp(kit);
+  escapeXmpInfo(kit);
+  return finishPdf(await output.getBuffer());
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(path.resolve(folder), path.resolve(file));
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}

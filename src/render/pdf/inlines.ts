@@ -1,0 +1,131 @@
+/**
+ * Model inlines → flat pdfmake inline runs, each tagged with the structure element it belongs to.
+ *
+ * pdfmake drops the style of nested text arrays, so styles are resolved here and every run is a
+ * leaf. Links, language spans and inline code get their own structure element (Link, Span, Code).
+ */
+import type { Inline, Labels } from '../../model/types.js';
+import { inlineText } from '../../model/text.js';
+import { StructNode, type Tag } from './structure.js';
+import { MONO } from './fonts.js';
+import type { Theme } from './theme.js';
+
+/** One run of text for pdfmake. */
+export interface PdfInline {
+  text: string;
+  _rv: Tag;
+  bold?: boolean;
+  italics?: boolean;
+  font?: string;
+  color?: string;
+  decoration?: string | string[];
+  decorationColor?: string;
+  sup?: boolean;
+  sub?: boolean;
+  pageReference?: string;
+}
+
+/** Creates the Note for a footnote's first reference; returns the Note's back-link destination owner. */
+export type NoteFactory = (id: string, number: number, ref: StructNode) => void;
+
+/** What inline conversion needs from its surroundings. */
+export interface InlineContext {
+  theme: Theme;
+  labels: Labels;
+  onFootnote: NoteFactory;
+}
+
+interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  font?: string;
+  color?: string;
+  decoration?: string[];
+  sup?: boolean;
+  sub?: boolean;
+}
+
+/** Converts inlines to runs; `leaf` is the element (P, H1, TD, …) that owns plain text. */
+export function toRuns(nodes: readonly Inline[], leaf: StructNode, ctx: InlineContext): PdfInline[] {
+  const out: PdfInline[] = [];
+  walk(nodes, leaf, {}, ctx, out);
+  return out;
+}
+
+function run(text: string, leaf: StructNode, style: RunStyle): PdfInline {
+  const r: PdfInline = { text, _rv: leaf };
+  if (style.bold) r.bold = true;
+  if (style.italics) r.italics = true;
+  if (style.font) r.font = style.font;
+  if (style.color) r.color = style.color;
+  if (style.decoration && style.decoration.length > 0) {
+    r.decoration = style.decoration.length === 1 ? (style.decoration[0] as string) : style.decoration;
+  }
+  if (style.sup) r.sup = true;
+  if (style.sub) r.sub = true;
+  return r;
+}
+
+function walk(nodes: readonly Inline[], leaf: StructNode, style: RunStyle, ctx: InlineContext, out: PdfInline[]): void {
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text': {
+        // A soft line break in the source is a space on the page; only `break` ends a line.
+        const text = node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
+        if (text !== '') out.push(run(text, leaf, style));
+        break;
+      }
+      case 'emphasis':
+        walk(node.children, leaf, { ...style, italics: true }, ctx, out);
+        break;
+      case 'strong':
+        walk(node.children, leaf, { ...style, bold: true }, ctx, out);
+        break;
+      case 'delete':
+        walk(node.children, leaf, { ...style, decoration: [...(style.decoration ?? []), 'lineThrough'] }, ctx, out);
+        break;
+      case 'superscript':
+        walk(node.children, leaf, { ...style, sup: true }, ctx, out);
+        break;
+      case 'subscript':
+        walk(node.children, leaf, { ...style, sub: true }, ctx, out);
+        break;
+      case 'inlineCode': {
+        const code = leaf.add(new StructNode('Code'));
+        out.push(run(node.value, code, { ...style, font: MONO }));
+        break;
+      }
+      case 'break':
+        out.push(run('\n', leaf, style));
+        break;
+      case 'lang': {
+        const span = leaf.add(new StructNode('Span', { lang: node.lang }));
+        walk(node.children, span, style, ctx, out);
+        break;
+      }
+      case 'link': {
+        const link = leaf.add(new StructNode('Link'));
+        const text = inlineText(node.children);
+        const internal = node.href.startsWith('#');
+        link.link = internal
+          ? { dest: node.href.slice(1), contents: text }
+          : { uri: node.href, contents: text === node.href ? text : `${text} (${node.href})` };
+        // Underlined so a link is recognisable without colour.
+        const decoration = [...(style.decoration ?? []), 'underline'];
+        walk(node.children, link, { ...style, color: ctx.theme.colors.link, decoration }, ctx, out);
+        break;
+      }
+      case 'footnoteRef': {
+        const ref = leaf.add(new StructNode('Link'));
+        ref.link = { dest: `fn-${node.id}`, contents: `${ctx.labels.footnoteReference} ${node.number}` };
+        if (!node.repeat) {
+          ref.dest = `fnref-${node.id}`;
+          ref.footnoteRef = node.id;
+          ctx.onFootnote(node.id, node.number, ref);
+        }
+        out.push(run(String(node.number), ref, { ...style, sup: true, color: ctx.theme.colors.link }));
+        break;
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/** Renders fixtures to PDF once per test run, and reads PDFs back with pdfjs-dist. */
+import { resolve } from 'node:path';
+import { loadReport } from '../../src/parse/index.js';
+import type { Block, ReportDocument } from '../../src/model/types.js';
+import { renderPdf, type PdfRenderOptions } from '../../src/render/pdf/index.js';
+
+/** Loads a Markdown report, failing on errors; figure paths are resolved when checks did not. */
+export function loadFixture(file: string): ReportDocument {
+  const { doc, diagnostics } = loadReport(file);
+  if (!doc) throw new Error(`fixture did not load: ${JSON.stringify(diagnostics, null, 2)}`);
+  resolveFigures(doc.body, doc.contentDir);
+  return doc;
+}
+
+function resolveFigures(blocks: Block[], dir: string): void {
+  for (const block of blocks) {
+    if (block.type === 'figure' && !block.path) block.path = resolve(dir, block.src);
+    if (block.type === 'blockquote' || block.type === 'plainText') resolveFigures(block.children, dir);
+    if (block.type === 'list') for (const item of block.items) resolveFigures(item.children, dir);
+  }
+}
+
+const cache = new Map<string, Promise<Uint8Array>>();
+
+/** Renders a fixture (cached per file and profile). */
+export function renderFixture(file: string, options: PdfRenderOptions = {}): Promise<Uint8Array> {
+  const key = `${file}\0${options.profile ?? 'report'}`;
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = renderPdf(loadFixture(file), options);
+    cache.set(key, pending);
+  }
+  return pending;
+}
