@@ -1,0 +1,24 @@
+/** The opening lines of "Kort om rapporten" (what, who, when) from a per-language text template. */
+import type { Metadata, Paragraph } from '../model/types.js';
+import { labelLanguage } from '../parse/frontmatter.js';
+import { loadTemplate } from '../frame/handlebars.js';
+import { longDate } from '../frame/dates.js';
+
+// The template makes plain text that only ever becomes model text nodes, which every renderer
+// escapes for its own format; escaping here would show up as stray backslashes or entities.
+const asText = (value: string): string => value.replace(/\s+/g, ' ');
+
+/** Paragraphs saying which report this is, who published it and when. */
+export function aboutParagraphs(meta: Metadata): Paragraph[] {
+  const render = loadTemplate(`plain/about.${labelLanguage(meta.lang)}.txt.hbs`, asText);
+  const text = render({
+    title: meta.title,
+    publisher: meta.publisher ?? meta.authors.join(', '),
+    dateLong: meta.date ? longDate(meta.date, meta.locale) : '',
+  });
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }] }));
+}

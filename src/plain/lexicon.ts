@@ -1,0 +1,104 @@
+/**
+ * The word list for the plain-language version (`ordliste.yml` next to the source): hard words,
+ * an optional plainer word to use instead, and an explanation for the glossary.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { DiagnosticSink } from '../diagnostics.js';
+
+/** One entry of the word list. */
+export interface LexiconEntry {
+  word: string;
+  /** A plainer word that can stand in the hard word's place in a sentence. */
+  plain?: string;
+  explanation: string;
+}
+
+/** The file name the word list is read from, in the source's folder. */
+export const LEXICON_FILE = 'ordliste.yml';
+
+const entrySchema = z.object({
+  word: z.string().trim().min(1),
+  plain: z.string().trim().min(1).optional(),
+  explanation: z.string().trim().min(1),
+}).strict();
+
+/** Reads the word list next to the source; a missing file is an empty list, a broken one a warning. */
+export function loadLexicon(contentDir: string, sink: DiagnosticSink): LexiconEntry[] {
+  const file = join(contentDir, LEXICON_FILE);
+  if (!existsSync(file)) return [];
+  const doc = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: false });
+  const fileSink = new DiagnosticSink(file);
+  const hint = 'write a YAML list of entries with "word", "explanation" and, if a plainer word exists, "plain"';
+  const [first] = doc.errors;
+  if (first) {
+    const at = first.linePos?.[0];
+    const point = at ? { line: at.line, column: at.col, offset: first.pos[0] } : undefined;
+    fileSink.warn('plain-lexicon-invalid', `the word list is not valid YAML: ${first.message.split('\n')[0]}`,
+      point ? { start: point, end: point } : undefined, hint);
+    sink.items.push(...fileSink.items);
+    return [];
+  }
+  const parsed = z.array(entrySchema).safeParse(doc.toJS());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    fileSink.warn('plain-lexicon-invalid', `the word list has a bad entry at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`, undefined, hint);
+    sink.items.push(...fileSink.items);
+    return [];
+  }
+  return parsed.data.map((e) => (e.plain ? { word: e.word, plain: e.plain, explanation: e.explanation } : { word: e.word, explanation: e.explanation }));
+}
+
+// Inflected forms count as uses of a glossary word ("departementene"); compounds do not ("integreringskonferanse").
+const INFLECTION = '(?:e|en|er|et|ene|ens|ets|a|ne|r|s)?';
+const BEFORE = '(?<![\\p{L}\\p{N}])';
+const AFTER = '(?![\\p{L}\\p{N}])';
+
+function wordSource(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+}
+
+/** True when `text` uses the entry's word as a whole word, in any common inflected form. */
+export function usesWord(text: string, word: string): boolean {
+  return new RegExp(`${BEFORE}${wordSource(word)}${INFLECTION}${AFTER}`, 'iu').test(text);
+}
+
+/** The entries whose words the texts use, sorted alphabetically for `locale`. */
+export function usedEntries(texts: readonly string[], entries: readonly LexiconEntry[], locale: string): LexiconEntry[] {
+  const joined = texts.join('\n');
+  return entries
+    .filter((e) => usesWord(joined, e.word))
+    .sort((a, b) => a.word.localeCompare(b.word, locale, { sensitivity: 'base' }));
+}
+
+/**
+ * Words before a noun that agree with its gender ("et tilskudd"); swapping the noun after them
+ * could break the agreement ("et støtte"), so the hard word stays.
+ */
+const AGREEING = new Set([
+  'en', 'ei', 'et', 'ett', 'den', 'det', 'denne', 'dette', 'min', 'mi', 'mitt', 'din', 'di', 'ditt', 'sin', 'si',
+  'sitt', 'vår', 'vårt', 'hver', 'hvert', 'noen', 'noe', 'ingen', 'intet', 'all', 'alt', 'annen', 'anna', 'annet',
+  'hvilken', 'hvilket', 'slik', 'slikt', 'samme',
+]);
+
+/**
+ * Replaces whole-word, uninflected uses of entries that have a `plain` word, keeping an initial
+ * capital. Skips a use whose previous word must agree with it (a determiner, or an adjective
+ * ending in -t or -e), because the plain word may have another gender.
+ */
+export function replacePlainWords(text: string, entries: readonly LexiconEntry[]): string {
+  let out = text;
+  for (const entry of entries) {
+    if (!entry.plain) continue;
+    const plain = entry.plain;
+    const pattern = new RegExp(`${BEFORE}${wordSource(entry.word)}${AFTER}`, 'giu');
+    out = out.replace(pattern, (match: string, offset: number, whole: string) => {
+      const previous = /([\p{L}]+)\s+$/u.exec(whole.slice(0, offset))?.[1]?.toLowerCase();
+      if (previous && (AGREEING.has(previous) || /[^\p{Lu}](t|e)$/u.test(previous))) return match;
+      return /^\p{Lu}/u.test(match) ? plain.charAt(0).toUpperCase() + plain.slice(1) : plain;
+    });
+  }
+  return out;
+}

@@ -1,0 +1,32 @@
+/** The plain version as one accessible, self-contained HTML page, through `templates/plain/page.html.hbs`. */
+import type { Block } from '../model/types.js';
+import { blockText } from '../model/text.js';
+import { escapeHtml, loadTemplate } from '../frame/handlebars.js';
+import type { PlainVersion } from './derive.js';
+import { blocksToHtml, inlinesToHtml, type HtmlContext } from './html.js';
+
+/** Renders the page; the report title goes in the h1 under the "plain version" label. */
+export function renderPlainPage(plain: PlainVersion, reportTitle: string): string {
+  const { doc, sections } = plain;
+  const ctx: HtmlContext = { ids: new Set(sections.map((s) => s.id)), headingBase: 3 };
+  const page = loadTemplate('plain/page.html.hbs', escapeHtml);
+  return page({
+    lang: doc.meta.lang,
+    title: doc.meta.title,
+    description: doc.meta.description ?? '',
+    reportTitle,
+    labels: doc.frame.labels,
+    sections: sections.map((s) => ({
+      id: s.id,
+      titleRaw: inlinesToHtml(s.title, ctx),
+      contentRaw: s.source === 'glossary' ? '' : blocksToHtml(s.blocks, ctx),
+      glossary: s.source === 'glossary' ? plain.glossary.map((e) => ({ word: e.word, explanation: e.explanation })) : undefined,
+    })),
+    colophonRaw: blocksToHtml(doc.frame.colophon.filter((b) => !isPdfStatement(b, doc.frame.labels.universalDesign)), ctx),
+  });
+}
+
+/** The colophon's universal-design statement speaks of PDF/UA tagging, which a web page does not have. */
+function isPdfStatement(block: Block, statement: string): boolean {
+  return blockText([block]).replace(/\s+/g, ' ').trim() === statement.replace(/\s+/g, ' ').trim();
+}

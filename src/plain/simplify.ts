@@ -1,0 +1,69 @@
+/**
+ * Rule-based simplification of one Norwegian sentence: drop parentheticals, use plainer words
+ * from the word list, and split long sentences where a new main clause starts. Every rule is
+ * conservative; when a long sentence cannot be split safely it is kept whole and reported.
+ */
+import type { LexiconEntry } from './lexicon.js';
+import { replacePlainWords } from './lexicon.js';
+import { readable, type FlatText } from './flatten.js';
+import { words } from './sentences.js';
+
+/** A simplified sentence: one or more sentences, and whether all of them are short enough. */
+export interface Simplified {
+  sentences: string[];
+  /** False when a sentence is still longer than the limit because no safe split was found. */
+  short: boolean;
+}
+
+/** First words of a main clause: a subject pronoun, or an adverb that moves the verb second (V2). */
+const CLAUSE_OPENERS = new Set([
+  'jeg', 'du', 'han', 'hun', 'vi', 'dere', 'de', 'det', 'den', 'man', 'dette', 'disse', 'mange', 'alle', 'noen',
+  'nå', 'da', 'her', 'der', 'derfor', 'likevel', 'samtidig', 'dessuten',
+]);
+
+/** Common finite verbs; other finite verbs are recognised by their -er/-te/-de ending. */
+const FINITE = new Set([
+  'er', 'var', 'har', 'hadde', 'kan', 'kunne', 'skal', 'skulle', 'vil', 'ville', 'må', 'måtte', 'bør', 'burde',
+  'blir', 'ble', 'får', 'fikk', 'gir', 'ga', 'går', 'gikk', 'gjør', 'gjorde', 'sier', 'sa', 'vet', 'visste', 'tror',
+  'ser', 'så', 'finnes', 'fantes', 'kom', 'tok', 'sto', 'fins',
+]);
+
+function isFinite(word: string | undefined): boolean {
+  if (!word) return false;
+  const w = word.toLowerCase();
+  return FINITE.has(w) || /^\p{L}{3,}(er|te|de)$/u.test(w);
+}
+
+/** Simplifies a flat sentence (see flatten.ts); `maxWords` is the length that asks for a split. */
+export function simplifySentence(sentence: string, atoms: FlatText['atoms'], lexicon: readonly LexiconEntry[], maxWords: number): Simplified {
+  let text = sentence.replace(/\s*\([^()]*\)/g, '');
+  text = replacePlainWords(text, lexicon).replace(/\s+/g, ' ').replace(/\s+([.,;:!?])/g, '$1').trim();
+  const count = (s: string): number => words(readable(s, atoms)).length;
+  const sentences = split(text, count, maxWords);
+  return { sentences, short: sentences.every((s) => count(s) <= maxWords) };
+}
+
+/** Splits at ", men " or ", og " when both sides are main clauses, nearest the middle first. */
+function split(sentence: string, count: (s: string) => number, maxWords: number): string[] {
+  if (count(sentence) <= maxWords) return [sentence];
+  const total = count(sentence);
+  let best: { left: string; right: string; balance: number } | undefined;
+  for (const match of sentence.matchAll(/,\s+(men|og)\s+/gu)) {
+    const index = match.index;
+    const left = sentence.slice(0, index);
+    const rest = sentence.slice(index + match[0].length);
+    const [first, second] = words(rest);
+    if (count(left) < 4 || count(rest) < 4) continue;
+    if (!first || !CLAUSE_OPENERS.has(first.toLowerCase()) || !isFinite(second)) continue;
+    if (!words(left).some(isFinite)) continue;
+    const right = match[1] === 'men' ? `Men ${rest}` : capitalize(rest);
+    const balance = Math.abs(count(left) - total / 2);
+    if (!best || balance < best.balance) best = { left: `${left}.`, right, balance };
+  }
+  if (!best) return [sentence];
+  return [...split(best.left, count, maxWords), ...split(best.right, count, maxWords)];
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
