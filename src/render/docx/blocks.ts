@@ -1,0 +1,110 @@
+/** Block model nodes → docx paragraphs and tables, with styles for every look. */
+import { BorderStyle, Bookmark, CheckBox, Paragraph, TextRun, type Table, type ParagraphChild } from 'docx';
+import type { Block, Heading, List } from '../../model/types.js';
+import { renderFigure } from './figures.js';
+import { renderInlines, type InlineContext } from './inlines.js';
+import { listTextIndent, type ListNumbering } from './numbering.js';
+import { renderTable } from './tables.js';
+
+/** What block rendering needs: the inline context, list numbering, and where the blocks stand. */
+export interface BlockContext extends InlineContext {
+  lists: ListNumbering;
+  /** Style for plain paragraphs here: Normal in the body, Quote in quotes, Footnote Text in notes. */
+  paragraphStyle: string;
+  /** Nesting level of the list item the blocks stand in, or -1 outside lists. */
+  listLevel: number;
+  /** Extra space above a paragraph that follows a list, back to the rhythm of body paragraphs. */
+  afterList: number;
+}
+
+type Rendered = Paragraph | Table;
+
+/** Renders blocks in order; `plainText` blocks belong to the plain-language version and are left out. */
+export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rendered[] {
+  const out: Rendered[] = [];
+  let previous: Block['type'] | undefined;
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'heading':
+        out.push(heading(block, ctx));
+        break;
+      case 'paragraph':
+        out.push(paragraph(renderInlines(block.children, ctx), ctx, previous));
+        break;
+      case 'list':
+        out.push(...list(block, ctx));
+        break;
+      case 'table':
+        out.push(...renderTable(block, ctx));
+        break;
+      case 'figure':
+        out.push(...renderFigure(block, ctx));
+        break;
+      case 'blockquote':
+        out.push(...renderBlocks(block.children, { ...ctx, paragraphStyle: 'Quote' }));
+        break;
+      case 'code':
+        out.push(code(block.value));
+        break;
+      case 'thematicBreak':
+      case 'plainText':
+        break;
+    }
+    if (block.type !== 'plainText') previous = block.type;
+  }
+  return out;
+}
+
+function heading(node: Heading, ctx: BlockContext): Paragraph {
+  const text = renderInlines(node.children, ctx);
+  const children: ParagraphChild[] = node.number ? [new TextRun(`${node.number} `), ...text] : text;
+  const name = ctx.bookmarks.get(node.id);
+  return new Paragraph({
+    style: `Heading${node.level}`,
+    children: name ? [new Bookmark({ id: name, children })] : children,
+  });
+}
+
+function paragraph(children: ParagraphChild[], ctx: BlockContext, previous: Block['type'] | undefined): Paragraph {
+  return new Paragraph({
+    style: ctx.paragraphStyle,
+    children,
+    ...(ctx.listLevel >= 0 ? { indent: { left: listTextIndent(ctx.listLevel) } } : {}),
+    ...(previous === 'list' ? { spacing: { before: ctx.afterList } } : {}),
+    // A thematic break is drawn as a rule above the paragraph after it, so it never needs an empty paragraph.
+    ...(previous === 'thematicBreak' ? { border: { top: { style: BorderStyle.SINGLE, size: 6, color: '8A9BAE', space: 12 } } } : {}),
+  });
+}
+
+function list(node: List, ctx: BlockContext): Rendered[] {
+  const level = ctx.listLevel + 1;
+  const ref = ctx.lists.open(node.ordered, node.start, level);
+  const style = ctx.paragraphStyle === 'Normal' ? 'ListParagraph' : ctx.paragraphStyle;
+  const inner: BlockContext = { ...ctx, listLevel: level, paragraphStyle: style };
+  const out: Rendered[] = [];
+  for (const item of node.items) {
+    const [first, ...rest] = item.children;
+    const box = item.checked === undefined ? [] : [new CheckBox({ checked: item.checked }), new TextRun(' ')];
+    if (first?.type === 'paragraph') {
+      out.push(
+        new Paragraph({
+          style,
+          numbering: { reference: ref.reference, instance: ref.instance, level: ref.level },
+          children: [...box, ...renderInlines(first.children, ctx)],
+        }),
+      );
+      out.push(...renderBlocks(rest, inner));
+    } else {
+      out.push(...renderBlocks(item.children, inner));
+    }
+  }
+  return out;
+}
+
+function code(value: string): Paragraph {
+  const lines = value.split('\n');
+  return new Paragraph({
+    style: 'Code',
+    children: lines.map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) })),
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * Bookmark names for heading ids. Word only keeps names of at most 40 letters, digits and
+ * underscores that start with a letter, so `#id` links and the table of contents go through here.
+ */
+import type { Block } from '../../model/types.js';
+import { walk } from '../../model/walk.js';
+
+const MAX_LENGTH = 40;
+
+/** Maps every heading id under `blocks` to a unique, Word-safe bookmark name. */
+export function bookmarkNames(blocks: readonly Block[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set<string>();
+  walk(blocks, (node) => {
+    if (node.type !== 'heading' || names.has(node.id)) return;
+    const base = `h_${node.id.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '_')}`
+      .replace(/_+$/, '')
+      .slice(0, MAX_LENGTH);
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base.slice(0, MAX_LENGTH - String(n).length - 1)}_${n}`;
+    taken.add(name);
+    names.set(node.id, name);
+  });
+  return names;
+}

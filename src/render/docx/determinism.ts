@@ -1,0 +1,143 @@
+/**
+ * Makes the docx library's package reproducible: the library writes the current time, random
+ * relationship ids and random font keys, so the zip is rewritten with the document's own date,
+ * numbered ids, keys derived from the font files, fixed entry times and a fixed entry order.
+ */
+import { createHash } from 'node:crypto';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+
+/** Document properties that the docx library does not write itself. */
+export interface PackageFacts {
+  created: Date;
+  /** Full language tag for `dc:language`, e.g. nb-NO. */
+  locale: string;
+  creator: string;
+  publisher?: string;
+}
+
+/** Rewrites a .docx package so that the same input always gives the same bytes. */
+export function makeReproducible(docx: Uint8Array, facts: PackageFacts): Uint8Array {
+  const files = unzipSync(docx);
+  const text = (name: string): string | undefined => (files[name] ? strFromU8(files[name]) : undefined);
+  const put = (name: string, value: string): void => {
+    files[name] = strToU8(value);
+  };
+
+  const core = text('docProps/core.xml');
+  if (core) put('docProps/core.xml', fixCore(core, facts));
+  const app = text('docProps/app.xml');
+  if (app && facts.publisher) put('docProps/app.xml', withCompany(app, facts.publisher));
+  renumberRelationships(files);
+  fixFontKeys(files);
+  for (const name of ['word/document.xml', 'word/footnotes.xml']) {
+    const xml = text(name);
+    if (xml) put(name, renumberCounters(xml));
+  }
+
+  const names = Object.keys(files).sort(packageOrder);
+  const mtime = dosSafeDate(facts.created);
+  const zippable: Zippable = {};
+  for (const name of names) zippable[name] = [files[name] as Uint8Array, { mtime, level: 6 }];
+  return zipSync(zippable);
+}
+
+function fixCore(xml: string, facts: PackageFacts): string {
+  const when = facts.created.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return xml
+    .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${when}`)
+    .replace(/<cp:lastModifiedBy>[^<]*<\/cp:lastModifiedBy>/, `<cp:lastModifiedBy>${escapeXml(facts.creator)}</cp:lastModifiedBy>`)
+    .replace(/<dc:language>[^<]*<\/dc:language>/, '')
+    .replace('</cp:coreProperties>', `<dc:language>${escapeXml(facts.locale)}</dc:language></cp:coreProperties>`);
+}
+
+function withCompany(xml: string, company: string): string {
+  const element = `<Company>${escapeXml(company)}</Company>`;
+  return /<Properties[^>]*\/>/.test(xml)
+    ? xml.replace(/<Properties([^>]*)\/>/, `<Properties$1>${element}</Properties>`)
+    : xml.replace('</Properties>', `${element}</Properties>`);
+}
+
+/** Gives relationships with random ids (hyperlinks) numbered ids, in their order in each .rels part. */
+function renumberRelationships(files: Record<string, Uint8Array>): void {
+  for (const relsName of Object.keys(files).filter((n) => n.endsWith('.rels'))) {
+    let rels = strFromU8(files[relsName] as Uint8Array);
+    const random = [...rels.matchAll(/Id="([^"]+)"/g)].map((m) => m[1] as string).filter((id) => !/^rId\d+$/.test(id));
+    if (random.length === 0) continue;
+    const partName = relsName.replace(/_rels\/([^/]+)\.rels$/, '$1');
+    let part = files[partName] ? strFromU8(files[partName]) : '';
+    random.forEach((id, i) => {
+      const fixed = `rIdL${i + 1}`;
+      rels = rels.replaceAll(`Id="${id}"`, `Id="${fixed}"`);
+      part = part.replaceAll(`"${id}"`, `"${fixed}"`);
+    });
+    files[relsName] = strToU8(rels);
+    if (files[partName]) files[partName] = strToU8(part);
+  }
+}
+
+/**
+ * Bookmark and drawing ids come from counters that live as long as the process, so a second
+ * build in the same process would number them differently; number them from 1 in document order.
+ */
+function renumberCounters(xml: string): string {
+  const bookmarks = new Map<string, number>();
+  let drawings = 0;
+  return xml
+    .replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)"/g, (_, head: string, id: string) => {
+      if (!bookmarks.has(id)) bookmarks.set(id, bookmarks.size + 1);
+      return `${head}${bookmarks.get(id)}"`;
+    })
+    .replace(/(<wp:docPr\b[^>]*?\bid=")(\d+)"/g, (_, head: string) => `${head}${++drawings}"`);
+}
+
+/** Replaces each embedded font's random key with one derived from the font file, re-obfuscating the file. */
+function fixFontKeys(files: Record<string, Uint8Array>): void {
+  const table = files['word/fontTable.xml'];
+  const rels = files['word/_rels/fontTable.xml.rels'];
+  if (!table || !rels) return;
+  const targets = new Map([...strFromU8(rels).matchAll(/Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], `word/${m[2]}`]));
+  const xml = strFromU8(table).replace(/r:id="([^"]+)" w:fontKey="\{([0-9A-Fa-f-]+)\}"/g, (whole, id: string, key: string) => {
+    const path = targets.get(id);
+    const font = path ? files[path] : undefined;
+    if (!path || !font) return whole;
+    const oldKey = keyBytes(key);
+    const plainHead = font.slice(0, 32).map((b, i) => b ^ (oldKey[i % 16] as number));
+    const newKey = guidFrom(createHash('sha256').update(plainHead).update(font.subarray(32)).digest());
+    const fresh = keyBytes(newKey);
+    const out = font.slice();
+    for (let i = 0; i < 32; i++) out[i] = (plainHead[i] as number) ^ (fresh[i % 16] as number);
+    files[path] = out;
+    return `r:id="${id}" w:fontKey="{${newKey}}"`;
+  });
+  files['word/fontTable.xml'] = strToU8(xml);
+}
+
+/** The obfuscation key bytes of a font GUID: its hex digits as bytes, last byte first (ECMA-376 Part 2). */
+function keyBytes(guid: string): number[] {
+  const hex = guid.replace(/-/g, '');
+  return Array.from({ length: 16 }, (_, i) => parseInt(hex.slice(2 * i, 2 * i + 2), 16)).reverse();
+}
+
+function guidFrom(hash: Buffer): string {
+  const hex = hash.subarray(0, 16).toString('hex').toUpperCase();
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Content types first and the package relationships next, as Office writes them; the rest by name. */
+function packageOrder(a: string, b: string): number {
+  const rank = (n: string): number => (n === '[Content_Types].xml' ? 0 : n === '_rels/.rels' ? 1 : 2);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * Zip entry times are local DOS times; building the Date from the UTC fields makes them the same
+ * in every time zone. DOS times start in 1980.
+ */
+function dosSafeDate(date: Date): Date {
+  const d = date.getUTCFullYear() < 1980 ? new Date(Date.UTC(1980, 0, 1)) : date;
+  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+}
+
+function escapeXml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,85 @@
+/** Inline model nodes → docx runs. Formatting is bold/italic/etc. and character styles only, never font or size. */
+import { ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, TextRun, type ParagraphChild } from 'docx';
+import type { Inline } from '../../model/types.js';
+
+/** What inline rendering needs from the document. */
+export interface InlineContext {
+  /** Heading id → bookmark name, for `#id` links. */
+  bookmarks: ReadonlyMap<string, string>;
+}
+
+/** Character formatting inherited from enclosing inlines. */
+interface RunFormat {
+  bold?: boolean;
+  italics?: boolean;
+  strike?: boolean;
+  superScript?: boolean;
+  subScript?: boolean;
+  /** Run language for text in another language than the document's. */
+  lang?: string;
+  /** Character style (Hyperlink, Code Char). */
+  style?: string;
+}
+
+const EXTERNAL = /^(https?:|mailto:)/i;
+
+/** Renders inlines to paragraph children. */
+export function renderInlines(nodes: readonly Inline[], ctx: InlineContext, format: RunFormat = {}): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        out.push(run(node.value.replace(/\s*\n\s*/g, ' '), format));
+        break;
+      case 'inlineCode':
+        out.push(run(node.value, { ...format, style: 'CodeChar' }));
+        break;
+      case 'break':
+        out.push(new TextRun({ break: 1 }));
+        break;
+      case 'emphasis':
+        out.push(...renderInlines(node.children, ctx, { ...format, italics: true }));
+        break;
+      case 'strong':
+        out.push(...renderInlines(node.children, ctx, { ...format, bold: true }));
+        break;
+      case 'delete':
+        out.push(...renderInlines(node.children, ctx, { ...format, strike: true }));
+        break;
+      case 'superscript':
+        out.push(...renderInlines(node.children, ctx, { ...format, superScript: true }));
+        break;
+      case 'subscript':
+        out.push(...renderInlines(node.children, ctx, { ...format, subScript: true }));
+        break;
+      case 'lang':
+        out.push(...renderInlines(node.children, ctx, { ...format, lang: node.lang }));
+        break;
+      case 'footnoteRef':
+        // Word gives each footnote one reference; a later reference to the same note repeats its number.
+        out.push(node.repeat ? run(String(node.number), { style: 'FootnoteReference' }) : new FootnoteReferenceRun(node.number));
+        break;
+      case 'link':
+        out.push(...link(node.href, node.children, ctx, format));
+        break;
+    }
+  }
+  return out;
+}
+
+function link(href: string, children: readonly Inline[], ctx: InlineContext, format: RunFormat): ParagraphChild[] {
+  const text = () => renderInlines(children, ctx, { ...format, style: 'Hyperlink' });
+  if (href.startsWith('#')) {
+    const anchor = ctx.bookmarks.get(decodeURIComponent(href.slice(1)));
+    if (anchor) return [new InternalHyperlink({ anchor, children: text() })];
+  } else if (EXTERNAL.test(href)) {
+    return [new ExternalHyperlink({ link: href, children: text() })];
+  }
+  // Neither a heading of this document nor a web address: keep the text, as a link would lead nowhere.
+  return renderInlines(children, ctx, format);
+}
+
+function run(text: string, format: RunFormat): TextRun {
+  const { lang, ...rest } = format;
+  return new TextRun({ text, ...rest, ...(lang ? { language: { value: lang } } : {}) });
+}

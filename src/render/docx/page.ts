@@ -1,0 +1,42 @@
+/** The page: A4 portrait with report margins, and a footer with the short title and page numbers. */
+import { Footer, PageNumber, Paragraph, SectionType, Tab, TextRun, type ISectionOptions } from 'docx';
+import type { ReportDocument } from '../../model/types.js';
+
+const A4 = { width: 11906, height: 16838 };
+/** 25 mm in twips. */
+const MARGIN = 1417;
+
+/** Width of the text column in twips; tables, images and tab stops are sized against it. */
+export const TEXT_WIDTH = A4.width - 2 * MARGIN;
+
+const page = {
+  size: { width: A4.width, height: A4.height },
+  margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 708, footer: 567, gutter: 0 },
+};
+
+/** The cover's section: A4 and margins, no footer. */
+export function coverPage(): Omit<ISectionOptions, 'children'> {
+  return { properties: { page } };
+}
+
+/** The section for everything after the cover, starting on a new page, with "Side n av m" in the footer. */
+export function mainPages(doc: ReportDocument): Omit<ISectionOptions, 'children'> {
+  return {
+    properties: { page, type: SectionType.NEXT_PAGE },
+    footers: { default: new Footer({ children: [footerLine(doc)] }) },
+  };
+}
+
+function footerLine(doc: ReportDocument): Paragraph {
+  const pattern = doc.frame.labels.pageOf;
+  const parts: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = [];
+  for (const piece of pattern.split(/(\{page\}|\{pages\})/)) {
+    if (piece === '{page}') parts.push(PageNumber.CURRENT);
+    else if (piece === '{pages}') parts.push(PageNumber.TOTAL_PAGES);
+    else if (piece !== '') parts.push(piece);
+  }
+  return new Paragraph({
+    style: 'Footer',
+    children: [new TextRun(doc.meta.shortTitle), new TextRun({ children: [new Tab(), ...parts] })],
+  });
+}

@@ -1,0 +1,255 @@
+/**
+ * The style sheet: every look in the document comes from here, so runs in the body carry no direct
+ * font or size formatting and editors can restyle the whole report from Word's Styles pane.
+ */
+import type {
+  ICharacterStyleOptions,
+  IParagraphPropertiesOptions,
+  IParagraphStyleOptions,
+  IParagraphStylePropertiesOptions,
+  IStylesOptions,
+} from 'docx';
+import { AlignmentType, BorderStyle, LineRuleType, ShadingType, TabStopType } from 'docx';
+import { FONT_MONO, FONT_SANS } from './fonts.js';
+import { TEXT_WIDTH } from './page.js';
+
+/** Which version of the report the styles are for: the official report or the easy-to-read one. */
+export type Layout = 'report' | 'easy';
+
+/** Sizes and spacing for one layout; sizes in points, spacing in twentieths of a point. */
+interface Scale {
+  body: number;
+  small: number;
+  headings: [number, number, number, number, number, number];
+  title: number;
+  subtitle: number;
+  /** Line spacing in 240ths of a line (240 = single). */
+  line: number;
+  after: number;
+}
+
+const SCALES: Record<Layout, Scale> = {
+  report: { body: 11, small: 9, headings: [20, 15, 12.5, 11, 11, 11], title: 28, subtitle: 16, line: 288, after: 160 },
+  easy: { body: 14, small: 12, headings: [24, 19, 16, 14, 14, 14], title: 30, subtitle: 18, line: 360, after: 240 },
+};
+
+/** Text colour for headings and the title: a dark blue with contrast well above 7:1 on white. */
+const ACCENT = '1B3A5C';
+const MUTED = '404040';
+const RULE = '8A9BAE';
+
+/** Half-points, as Word stores font sizes. */
+const hp = (pt: number): number => Math.round(pt * 2);
+const tw = (pt: number): number => Math.round(pt * 20);
+
+/** Space between list items, in twips; the last item's gap to the next paragraph is topped up to body spacing. */
+const LIST_ITEM_AFTER = 80;
+
+/** Extra space above a paragraph that follows a list, so lists end with the body's paragraph spacing. */
+export function afterListSpacing(layout: Layout): number {
+  return SCALES[layout].after - LIST_ITEM_AFTER;
+}
+
+/** Paragraph properties a style may carry; docx writes them all, though its style type lists fewer. */
+type StyleParagraph = IParagraphStylePropertiesOptions & Pick<IParagraphPropertiesOptions, 'pageBreakBefore' | 'tabStops'>;
+
+function para(p: StyleParagraph): IParagraphStylePropertiesOptions {
+  return p;
+}
+
+/** The complete style sheet for a layout; `locale` is the default run language. Every style id is defined once. */
+export function buildStyles(layout: Layout, locale: string): IStylesOptions {
+  const s = SCALES[layout];
+  return {
+    default: {
+      document: {
+        run: { font: FONT_SANS, size: hp(s.body), language: { value: locale } },
+        paragraph: { spacing: { after: s.after, line: s.line, lineRule: LineRuleType.AUTO } },
+      },
+    },
+    paragraphStyles: [...paragraphStyles(s, layout)],
+    characterStyles: [...characterStyles(s)],
+  };
+}
+
+function paragraphStyles(s: Scale, layout: Layout): IParagraphStyleOptions[] {
+  const heading = (level: 1 | 2 | 3 | 4 | 5 | 6, before: number, after: number, extra: { italics?: boolean; color?: string } = {}) => ({
+    id: `Heading${level}`,
+    name: `Heading ${level}`,
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { bold: true, size: hp(s.headings[level - 1] ?? s.body), color: ACCENT, ...extra },
+    paragraph: para({
+      outlineLevel: level - 1,
+      keepNext: true,
+      keepLines: true,
+      // Chapters open on a new page in the report; the easy-to-read version is short and flows on.
+      pageBreakBefore: level === 1 && layout === 'report',
+      spacing: { before: tw(before), after: tw(after), line: 240, lineRule: LineRuleType.AUTO },
+    }),
+  });
+  return [
+    { id: 'Normal', name: 'Normal', quickFormat: true, run: { font: FONT_SANS, size: hp(s.body) } },
+    {
+      id: 'Title',
+      name: 'Title',
+      basedOn: 'Normal',
+      next: 'Subtitle',
+      quickFormat: true,
+      run: { bold: true, size: hp(s.title), color: ACCENT },
+      // The cover's white space above the title is the style's, not empty paragraphs.
+      paragraph: { spacing: { before: tw(150), after: tw(18), line: 240, lineRule: LineRuleType.AUTO } },
+    },
+    {
+      id: 'Subtitle',
+      name: 'Subtitle',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { size: hp(s.subtitle), color: MUTED },
+      paragraph: { spacing: { after: tw(60) } },
+    },
+    {
+      id: 'CoverText',
+      name: 'Cover Text',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { size: hp(s.body + 1) },
+      paragraph: { spacing: { after: tw(4) } },
+    },
+    {
+      id: 'Colophon',
+      name: 'Colophon',
+      basedOn: 'Normal',
+      next: 'Colophon',
+      run: { size: hp(s.small + 0.5) },
+      paragraph: { spacing: { after: tw(6) } },
+    },
+    heading(1, 0, 18),
+    heading(2, 20, 6),
+    heading(3, 16, 4),
+    heading(4, 14, 4),
+    heading(5, 12, 3, { color: MUTED }),
+    heading(6, 12, 3, { color: MUTED, italics: true }),
+    {
+      id: 'TOCHeading',
+      name: 'TOC Heading',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { bold: true, size: hp(s.headings[0]), color: ACCENT },
+      // Outline level 9 is body text: the contents heading is not itself listed or navigable as a chapter.
+      paragraph: para({ pageBreakBefore: true, keepNext: true, outlineLevel: 9, spacing: { after: tw(18) } }),
+    },
+    toc(1, 0, { bold: true }, tw(8)),
+    toc(2, 440, {}, 0),
+    toc(3, 880, {}, 0),
+    {
+      id: 'ListParagraph',
+      name: 'List Paragraph',
+      basedOn: 'Normal',
+      quickFormat: true,
+      paragraph: { spacing: { after: LIST_ITEM_AFTER } },
+    },
+    {
+      id: 'Quote',
+      name: 'Quote',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { color: MUTED },
+      paragraph: {
+        indent: { left: 567, right: 567 },
+        border: { left: { style: BorderStyle.SINGLE, size: 18, color: RULE, space: 10 } },
+      },
+    },
+    {
+      id: 'Caption',
+      name: 'caption',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { bold: true, size: hp(s.small + 0.5), color: MUTED },
+      paragraph: { keepNext: true, spacing: { before: tw(6), after: tw(6) } },
+    },
+    {
+      id: 'FigureParagraph',
+      name: 'Figure',
+      basedOn: 'Normal',
+      next: 'Caption',
+      paragraph: { keepNext: true, alignment: AlignmentType.LEFT, spacing: { before: tw(6), after: tw(4), line: 240 } },
+    },
+    {
+      id: 'Code',
+      name: 'Code',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { font: FONT_MONO, size: hp(s.small + 0.5) },
+      paragraph: {
+        indent: { left: 170, right: 170 },
+        spacing: { line: 240, lineRule: LineRuleType.AUTO },
+        shading: { type: ShadingType.CLEAR, fill: 'F2F4F7', color: 'auto' },
+        border: {
+          top: { style: BorderStyle.SINGLE, size: 4, color: 'F2F4F7', space: 4 },
+          bottom: { style: BorderStyle.SINGLE, size: 4, color: 'F2F4F7', space: 4 },
+          left: { style: BorderStyle.SINGLE, size: 4, color: 'F2F4F7', space: 4 },
+          right: { style: BorderStyle.SINGLE, size: 4, color: 'F2F4F7', space: 4 },
+        },
+      },
+    },
+    {
+      id: 'TableText',
+      name: 'Table Text',
+      basedOn: 'Normal',
+      next: 'TableText',
+      run: { size: hp(s.body - 1) },
+      paragraph: { spacing: { before: tw(3), after: tw(3), line: 252, lineRule: LineRuleType.AUTO } },
+    },
+    {
+      id: 'TableHeading',
+      name: 'Table Heading',
+      basedOn: 'TableText',
+      next: 'TableText',
+      run: { bold: true },
+    },
+    {
+      id: 'FootnoteText',
+      name: 'Footnote Text',
+      basedOn: 'Normal',
+      link: 'FootnoteTextChar',
+      run: { size: hp(s.small) },
+      // The note number hangs in the margin of the note; the tab after it lines the text up.
+      paragraph: { indent: { left: 284, hanging: 284 }, spacing: { after: tw(2), line: 240, lineRule: LineRuleType.AUTO } },
+    },
+    {
+      id: 'Footer',
+      name: 'Footer',
+      basedOn: 'Normal',
+      run: { size: hp(s.small), color: MUTED },
+      paragraph: para({
+        spacing: { after: 0 },
+        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+      }),
+    },
+  ];
+}
+
+function toc(level: 1 | 2 | 3, indent: number, run: { bold?: boolean }, before: number): IParagraphStyleOptions {
+  return {
+    id: `TOC${level}`,
+    name: `TOC ${level}`,
+    basedOn: 'Normal',
+    next: 'Normal',
+    run,
+    paragraph: { indent: { left: indent }, spacing: { before, after: tw(3) } },
+  };
+}
+
+function characterStyles(s: Scale): ICharacterStyleOptions[] {
+  return [
+    { id: 'Hyperlink', name: 'Hyperlink', run: { color: '0B4F8C', underline: {} } },
+    { id: 'FootnoteReference', name: 'Footnote Reference', run: { superScript: true } },
+    { id: 'FootnoteTextChar', name: 'Footnote Text Char', link: 'FootnoteText', run: { size: hp(s.small) } },
+    { id: 'CodeChar', name: 'Code Char', run: { font: FONT_MONO, size: hp(s.body - 1) } },
+  ];
+}
