@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { isSeq, parseDocument } from 'yaml';
+import type { Span } from '../model/types.js';
 import { z } from 'zod';
 import { DiagnosticSink } from '../diagnostics.js';
 
@@ -29,26 +30,35 @@ const entrySchema = z.object({
 export function loadLexicon(contentDir: string, sink: DiagnosticSink): LexiconEntry[] {
   const file = join(contentDir, LEXICON_FILE);
   if (!existsSync(file)) return [];
-  const doc = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: false });
+  const text = readFileSync(file, 'utf8');
+  const doc = parseDocument(text, { prettyErrors: false });
   const fileSink = new DiagnosticSink(file);
   const hint = 'write a YAML list of entries with "word", "explanation" and, if a plainer word exists, "plain"';
   const [first] = doc.errors;
   if (first) {
-    const at = first.linePos?.[0];
-    const point = at ? { line: at.line, column: at.col, offset: first.pos[0] } : undefined;
-    fileSink.warn('plain-lexicon-invalid', `the word list is not valid YAML: ${first.message.split('\n')[0]}`,
-      point ? { start: point, end: point } : undefined, hint);
+    fileSink.warn('plain-lexicon-invalid', `the word list is not valid YAML: ${first.message.split('\n')[0]}`, spanAt(text, first.pos[0]), hint);
     sink.items.push(...fileSink.items);
     return [];
   }
   const parsed = z.array(entrySchema).safeParse(doc.toJS());
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    fileSink.warn('plain-lexicon-invalid', `the word list has a bad entry at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`, undefined, hint);
+    const index = typeof issue?.path[0] === 'number' ? issue.path[0] : -1;
+    const offset = isSeq(doc.contents) ? doc.contents.items[index]?.range?.[0] : undefined;
+    fileSink.warn('plain-lexicon-invalid', `the word list has a bad entry at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`,
+      offset === undefined ? undefined : spanAt(text, offset), hint);
     sink.items.push(...fileSink.items);
     return [];
   }
   return parsed.data.map((e) => (e.plain ? { word: e.word, plain: e.plain, explanation: e.explanation } : { word: e.word, explanation: e.explanation }));
+}
+
+/** A one-point span at an offset of a text. */
+function spanAt(text: string, offset: number): Span {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const point = { line, column: offset - before.lastIndexOf('\n'), offset };
+  return { start: point, end: point };
 }
 
 // Inflected forms count as uses of a glossary word ("departementene"); compounds do not ("integreringskonferanse").

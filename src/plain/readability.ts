@@ -4,7 +4,7 @@
  */
 import type { ReportDocument, Span } from '../model/types.js';
 import { inlineText } from '../model/text.js';
-import { DiagnosticSink, type Diagnostic } from '../diagnostics.js';
+import { DiagnosticSink, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { addCounts, count, readability, type Readability } from './lix.js';
 import { chapters } from './chapters.js';
 import { textUnits } from './units.js';
@@ -74,7 +74,7 @@ export function measureBoth(doc: ReportDocument, plain: PlainVersion): Readabili
     report: reportReadability(doc),
     plain: figures,
     thresholds: plain.config.thresholds,
-    diagnostics: [...plain.diagnostics, ...thresholdWarnings(doc.file, figures, plain.config.thresholds)],
+    diagnostics: sortDiagnostics([...plain.diagnostics, ...thresholdWarnings(doc.file, figures, plain.config.thresholds)]),
   };
 }
 

@@ -36,7 +36,7 @@ function isFinite(word: string | undefined): boolean {
 
 /** Simplifies a flat sentence (see flatten.ts); `maxWords` is the length that asks for a split. */
 export function simplifySentence(sentence: string, atoms: FlatText['atoms'], lexicon: readonly LexiconEntry[], maxWords: number): Simplified {
-  let text = sentence.replace(/\s*\([^()]*\)/g, '');
+  let text = sentence.replace(/\s+\([^()]*\)/g, '');
   text = replacePlainWords(text, lexicon).replace(/\s+/g, ' ').replace(/\s+([.,;:!?])/g, '$1').trim();
   const count = (s: string): number => words(readable(s, atoms)).length;
   const sentences = split(text, count, maxWords);

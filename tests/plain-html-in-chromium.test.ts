@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadReport } from '../src/parse/index.js';
+import type { ReportDocument } from '../src/model/types.js';
+import { renderPlain } from '../src/plain/index.js';
+import { derivePlain } from '../src/plain/derive.js';
+import { renderPlainPage } from '../src/plain/page.js';
+import type { Output } from '../src/build/formats.js';
+import { fixturesDir, repoRoot, reportPath } from './helpers/paths.js';
+
+const out = mkdtempSync(join(tmpdir(), 'plain-html-'));
+const INJECTIONS = ["{{constructor.constructor('x')()}}", '<script>alert(1)</script>', '{{> partial}}', '<img src=x onerror=alert(2)>', '{{#each this}}x{{/each}}'];
+
+function load(file: string): ReportDocument {
+  const { doc, diagnostics } = loadReport(file);
+  if (!doc) throw new Error(`${file} did not load: ${JSON.stringify(diagnostics)}`);
+  return doc;
+}
+
+function write(name: string, bytes: Uint8Array | string): string {
+  const path = join(out, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens a file, counting every request that is not for a data: or file: URL, and every dialog. */
+async function open(path: string, width: number): Promise<{ page: Page; external: string[]; dialogs: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const external: string[] = [];
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (!/^(data|file):/.test(url)) {
+      external.push(url);
+      return route.abort();
+    }
+    return route.continue();
+  });
+  await page.goto(`file://${path}`, { waitUntil: 'load' });
+  return { page, external, dialogs };
+}
+
+describe('content/rapport.plain.html in headless Chromium', () => {
+  const doc = load(reportPath);
+  const path = write('rapport.plain.html', renderPlainPage(derivePlain(doc), doc.meta.title));
+
+  it('has no axe-core violations (WCAG 2.1 A/AA and best practice) and makes no external requests', async () => {
+    const { page, external } = await open(path, 1280);
+    await page.addScriptTag({ content: readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+    });
+    expect(violations).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('is one page with lang, landmarks, a single h1, headings in order and a working skip link', async () => {
+    const { page } = await open(path, 1280);
+    const facts = await page.evaluate(() => {
+      const levels = Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6')).map((h) => Number(h.tagName[1]));
+      const first = document.querySelector('a');
+      return {
+        lang: document.documentElement.lang,
+        h1: document.querySelectorAll('h1').length,
+        jumps: levels.filter((l, i) => i > 0 && l > (levels[i - 1] as number) + 1).length,
+        firstLevel: levels[0],
+        landmarks: ['body > header', 'nav', 'main', 'body > footer'].map((s) => document.querySelectorAll(s).length),
+        skipTarget: first?.getAttribute('href'),
+        skipTargetExists: Boolean(document.querySelector(first?.getAttribute('href') ?? 'none')),
+        scripts: document.scripts.length,
+        links: Array.from(document.querySelectorAll('link, img, iframe, object, embed')).length,
+      };
+    });
+    expect(facts).toEqual({
+      lang: 'nb', h1: 1, jumps: 0, firstLevel: 1, landmarks: [1, 1, 1, 1], skipTarget: '#innhold', skipTargetExists: true, scripts: 0, links: 0,
+    });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#innhold');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('innhold');
+    await page.close();
+  });
+
+  it('reads comfortably on a phone: body text ≥ 18 px, line height ≥ 1.5, no sideways scrolling', async () => {
+    for (const width of [375, 1280]) {
+      const { page } = await open(path, width);
+      const style = await page.evaluate(() => {
+        const p = document.querySelector('main p') as HTMLElement;
+        const cs = getComputedStyle(p);
+        return { size: parseFloat(cs.fontSize), ratio: parseFloat(cs.lineHeight) / parseFloat(cs.fontSize), overflow: document.documentElement.scrollWidth - window.innerWidth };
+      });
+      expect(style.size).toBeGreaterThanOrEqual(18);
+      expect(style.ratio).toBeGreaterThanOrEqual(1.5);
+      expect(style.overflow).toBeLessThanOrEqual(0);
+      await page.close();
+    }
+  });
+});
+
+describe('text that looks like a template or HTML stays literal', () => {
+  const doc = load(join(fixturesDir, 'plain-injection', 'rapport.md'));
+  let outputs: Output[] = [];
+  beforeAll(async () => {
+    outputs = await renderPlain(doc);
+  });
+  const bytes = (suffix: string): Uint8Array => {
+    const o = outputs.find((x) => x.suffix === suffix);
+    if (!o) throw new Error(`no ${suffix}`);
+    return o.bytes;
+  };
+
+  it('in the HTML page: shown as text, never run', async () => {
+    const { page, external, dialogs } = await open(write('injection.plain.html', bytes('.plain.html')), 1280);
+    const text = await page.evaluate(() => document.body.innerText);
+    const title = await page.title();
+    for (const s of INJECTIONS) expect(text).toContain(s);
+    expect(title).toContain('<script>alert(1)</script>');
+    expect(await page.evaluate(() => [document.scripts.length, document.images.length])).toEqual([0, 0]);
+    expect(dialogs).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it('in the PDF text', () => {
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', write('injection.plain.pdf', bytes('.plain.pdf')), '-'], { encoding: 'utf8' });
+    const squeeze = (s: string) => s.replace(/\s+/g, '');
+    for (const s of INJECTIONS) expect(squeeze(text)).toContain(squeeze(s));
+  });
+
+  it('in the JSON', () => {
+    const data = JSON.parse(new TextDecoder().decode(bytes('.plain.json'))) as { title: string; sections: { title: string }[] };
+    expect(data.title).toBe("Lettlest versjon: Rapport {{constructor.constructor('x')()}} <script>alert(1)</script> {{> partial}}");
+    expect(data.sections.map((s) => s.title)).toContain('Kapittel {{> partial}} <script>alert(1)</script>');
+  });
+
+  it('and the same source gives byte-identical files', async () => {
+    const again = await renderPlain(doc);
+    expect(again.map((o) => o.suffix)).toEqual(outputs.map((o) => o.suffix));
+    for (const [i, o] of again.entries()) expect(Buffer.from(o.bytes).equals(Buffer.from(outputs[i]?.bytes ?? []))).toBe(true);
+  });
+});
