@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { unzipSync } from 'fflate';
 import { loadReport } from '../src/parse/index.js';
 import type { ReportDocument } from '../src/model/types.js';
 import { renderPlain } from '../src/plain/index.js';
@@ -120,7 +121,7 @@ describe('content/rapport.plain.html in headless Chromium', () => {
   });
 });
 
-describe('text that looks like a template or HTML stays literal', () => {
+describe('text that looks like a template or HTML stays literal in all outputs', () => {
   const doc = load(join(fixturesDir, 'plain-injection', 'rapport.md'));
   let outputs: Output[] = [];
   beforeAll(async () => {
@@ -148,6 +149,14 @@ describe('text that looks like a template or HTML stays literal', () => {
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', write('injection.plain.pdf', bytes('.plain.pdf')), '-'], { encoding: 'utf8' });
     const squeeze = (s: string) => s.replace(/\s+/g, '');
     for (const s of INJECTIONS) expect(squeeze(text)).toContain(squeeze(s));
+  });
+
+  it('in the DOCX XML', () => {
+    const xml = new TextDecoder().decode(unzipSync(bytes('.plain.docx'))['word/document.xml']);
+    expect(xml).not.toMatch(/<(script|img)\b/);
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
+      .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    for (const s of INJECTIONS) expect(text).toContain(s);
   });
 
   it('in the JSON', () => {
