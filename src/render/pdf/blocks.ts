@@ -18,6 +18,8 @@ export interface BlockContext extends InlineContext {
   width: number;
   /** Running counters for captions. */
   counters: { table: number; figure: number };
+  /** Ids of the latest heading at each level, to nest bookmarks. */
+  outline: string[];
 }
 
 const HEADING_TYPES: Record<Heading['level'], StructType> = { 1: 'H1', 2: 'H2', 3: 'H3', 4: 'H4', 5: 'H5', 6: 'H6' };
@@ -123,12 +125,17 @@ function heading(node: Heading, parent: StructNode, ctx: BlockContext): PdfNode 
   const label = node.number ? `${node.number}\u2002` : '';
   if (label) runs.unshift({ text: label, _rv: h });
   const size = theme.headingSizes[node.level - 1] ?? theme.bodySize;
+  ctx.outline.length = node.level - 1;
+  const outlineParentId = [...ctx.outline].reverse().find((id) => id !== undefined);
+  ctx.outline[node.level - 1] = node.id;
   const above = node.level === 1 ? 0 : Math.round(size * 1.1);
   return {
     text: runs,
     id: node.id,
     headlineLevel: node.level,
     outline: true,
+    outlineParentId,
+    outlineExpanded: node.level === 1,
     outlineText: `${node.number ? `${node.number} ` : ''}${inlineText(node.children)}`,
     fontSize: size,
     bold: node.level <= 5,

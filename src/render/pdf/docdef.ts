@@ -39,6 +39,7 @@ export function buildDefinition(doc: ReportDocument, theme: Theme): ReportDefini
     labels,
     width,
     counters,
+    outline: [] as string[],
     onFootnote: (id: string, n: number, ref: StructNode) => notes.area?.register(id, n, ref),
   };
   const bodyCtx: BlockContext = { ...base, size: theme.bodySize };

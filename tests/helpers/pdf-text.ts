@@ -1,0 +1,81 @@
+/** Text of a PDF by marked-content id, read with pdfjs-dist. */
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { StructElem } from './pdf-read.js';
+
+/** The text of one marked-content sequence and the lines (page, baseline) it starts and ends on. */
+export interface McText {
+  text: string;
+  first: string;
+  last: string;
+}
+
+/** Text per page and MCID, plus the plain text of each page in drawing order. */
+export interface PdfText {
+  byMcid: Map<string, McText>;
+  pages: string[];
+}
+
+/** Reads the text of every page, keyed by `page:mcid` of the marked content it sits in. */
+export async function readText(bytes: Uint8Array): Promise<PdfText> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const byMcid = new Map<string, McText>();
+  const pages: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const stack: (string | undefined)[] = [];
+    let pageText = '';
+    for (const item of content.items) {
+      if ('type' in item) {
+        if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') {
+          const mcid = item.id ? /_mc(\d+)$/.exec(item.id)?.[1] : undefined;
+          stack.push(mcid === undefined ? undefined : `${n - 1}:${mcid}`);
+        } else if (item.type === 'endMarkedContent') {
+          stack.pop();
+        }
+        continue;
+      }
+      const key = [...stack].reverse().find((k) => k !== undefined);
+      pageText += item.str + (item.hasEOL ? '\n' : '');
+      if (!key || item.str === '') continue;
+      const line = `${n}:${Math.round(item.transform[5] as number)}`;
+      const seen = byMcid.get(key) ?? { text: '', first: line, last: line };
+      seen.text += item.str + (item.hasEOL && !item.str.endsWith('-') ? ' ' : '');
+      seen.last = line;
+      byMcid.set(key, seen);
+    }
+    pages.push(pageText);
+  }
+  await pdf.destroy();
+  return { byMcid, pages };
+}
+
+/**
+ * The text of an element in reading order; `skip` leaves out subtrees (notes, references).
+ * pdfmake breaks lines at spaces and after hyphens, and extractors drop a line's trailing space,
+ * so a space is restored where one marked-content sequence ends on another line than the next
+ * begins, unless the line ended in a hyphen.
+ */
+export function elementText(elem: StructElem, text: PdfText, skip: (e: StructElem) => boolean = () => false): string {
+  const pieces: McText[] = [];
+  collect(elem, text, skip, pieces);
+  let out = '';
+  let last: string | undefined;
+  for (const piece of pieces) {
+    if (last !== undefined && last !== piece.first && !/[\s-]$/.test(out)) out += ' ';
+    out += piece.text;
+    last = piece.last;
+  }
+  return out;
+}
+
+function collect(elem: StructElem, text: PdfText, skip: (e: StructElem) => boolean, out: McText[]): void {
+  for (const kid of elem.kids) {
+    if ('role' in kid) {
+      if (!skip(kid)) collect(kid, text, skip, out);
+    } else {
+      const piece = text.byMcid.get(`${kid.page}:${kid.mcid}`);
+      if (piece) out.push(piece);
+    }
+  }
+}
