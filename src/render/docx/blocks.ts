@@ -13,7 +13,7 @@ export interface BlockContext extends InlineContext {
   paragraphStyle: string;
   /** Nesting level of the list item the blocks stand in, or -1 outside lists. */
   listLevel: number;
-  /** Extra space above a paragraph that follows a list, back to the rhythm of body paragraphs. */
+  /** Space above a paragraph that follows a list, back to the rhythm of body paragraphs. */
   afterList: number;
 }
 

@@ -6,6 +6,8 @@ import type { Block } from '../../model/types.js';
 import { walk } from '../../model/walk.js';
 
 const MAX_LENGTH = 40;
+/** Letters that do not decompose into a base letter and an accent. */
+const SPELLED: Record<string, string> = { ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', ß: 'ss', đ: 'd', Đ: 'D', ŋ: 'n', Ŋ: 'N', ł: 'l', Ł: 'L', ŧ: 't', Ŧ: 'T' };
 
 /** Maps every heading id under `blocks` to a unique, Word-safe bookmark name. */
 export function bookmarkNames(blocks: readonly Block[]): Map<string, string> {
@@ -13,7 +15,8 @@ export function bookmarkNames(blocks: readonly Block[]): Map<string, string> {
   const taken = new Set<string>();
   walk(blocks, (node) => {
     if (node.type !== 'heading' || names.has(node.id)) return;
-    const base = `h_${node.id.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '_')}`
+    const ascii = node.id.replace(/[øØæÆßđĐŋŊłŁŧŦ]/g, (c) => SPELLED[c] ?? c).normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+    const base = `h_${ascii.replace(/[^A-Za-z0-9]+/g, '_')}`
       .replace(/_+$/, '')
       .slice(0, MAX_LENGTH);
     let name = base;

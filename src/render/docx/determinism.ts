@@ -1,64 +1,45 @@
 /**
  * Makes the docx library's package reproducible: the library writes the current time, random
- * relationship ids and random font keys, so the zip is rewritten with the document's own date,
- * numbered ids, keys derived from the font files, fixed entry times and a fixed entry order.
+ * relationship ids, process-wide counters and random font keys; these are replaced with the
+ * document's own date, ids numbered in document order and keys derived from the font files, and
+ * the zip is written with fixed entry times and a fixed entry order.
  */
 import { createHash } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
-/** Document properties that the docx library does not write itself. */
-export interface PackageFacts {
-  created: Date;
-  /** Full language tag for `dc:language`, e.g. nb-NO. */
-  locale: string;
-  creator: string;
-  publisher?: string;
+/** The parts of an unzipped package by path. */
+export type PackageFiles = Record<string, Uint8Array>;
+
+/** Opens a .docx package. */
+export function unzipPackage(docx: Uint8Array): PackageFiles {
+  return unzipSync(docx);
 }
 
-/** Rewrites a .docx package so that the same input always gives the same bytes. */
-export function makeReproducible(docx: Uint8Array, facts: PackageFacts): Uint8Array {
-  const files = unzipSync(docx);
-  const text = (name: string): string | undefined => (files[name] ? strFromU8(files[name]) : undefined);
-  const put = (name: string, value: string): void => {
-    files[name] = strToU8(value);
-  };
-
-  const core = text('docProps/core.xml');
-  if (core) put('docProps/core.xml', fixCore(core, facts));
-  const app = text('docProps/app.xml');
-  if (app && facts.publisher) put('docProps/app.xml', withCompany(app, facts.publisher));
+/** Replaces the random and time-dependent values the docx library writes with ones fixed by the document. */
+export function makeReproducible(files: PackageFiles, created: Date): void {
+  const core = files['docProps/core.xml'];
+  if (core) {
+    const when = created.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    files['docProps/core.xml'] = strToU8(strFromU8(core).replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${when}`));
+  }
   renumberRelationships(files);
   fixFontKeys(files);
   for (const name of ['word/document.xml', 'word/footnotes.xml']) {
-    const xml = text(name);
-    if (xml) put(name, renumberCounters(xml));
+    const part = files[name];
+    if (part) files[name] = strToU8(renumberCounters(strFromU8(part)));
   }
+}
 
-  const names = Object.keys(files).sort(packageOrder);
-  const mtime = dosSafeDate(facts.created);
+/** Zips the parts in a fixed order with fixed entry times (the document's date). */
+export function zipPackage(files: PackageFiles, created: Date): Uint8Array {
+  const mtime = dosSafeDate(created);
   const zippable: Zippable = {};
-  for (const name of names) zippable[name] = [files[name] as Uint8Array, { mtime, level: 6 }];
+  for (const name of Object.keys(files).sort(packageOrder)) zippable[name] = [files[name] as Uint8Array, { mtime, level: 6 }];
   return zipSync(zippable);
 }
 
-function fixCore(xml: string, facts: PackageFacts): string {
-  const when = facts.created.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return xml
-    .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${when}`)
-    .replace(/<cp:lastModifiedBy>[^<]*<\/cp:lastModifiedBy>/, `<cp:lastModifiedBy>${escapeXml(facts.creator)}</cp:lastModifiedBy>`)
-    .replace(/<dc:language>[^<]*<\/dc:language>/, '')
-    .replace('</cp:coreProperties>', `<dc:language>${escapeXml(facts.locale)}</dc:language></cp:coreProperties>`);
-}
-
-function withCompany(xml: string, company: string): string {
-  const element = `<Company>${escapeXml(company)}</Company>`;
-  return /<Properties[^>]*\/>/.test(xml)
-    ? xml.replace(/<Properties([^>]*)\/>/, `<Properties$1>${element}</Properties>`)
-    : xml.replace('</Properties>', `${element}</Properties>`);
-}
-
 /** Gives relationships with random ids (hyperlinks) numbered ids, in their order in each .rels part. */
-function renumberRelationships(files: Record<string, Uint8Array>): void {
+function renumberRelationships(files: PackageFiles): void {
   for (const relsName of Object.keys(files).filter((n) => n.endsWith('.rels'))) {
     let rels = strFromU8(files[relsName] as Uint8Array);
     const random = [...rels.matchAll(/Id="([^"]+)"/g)].map((m) => m[1] as string).filter((id) => !/^rId\d+$/.test(id));
@@ -91,7 +72,7 @@ function renumberCounters(xml: string): string {
 }
 
 /** Replaces each embedded font's random key with one derived from the font file, re-obfuscating the file. */
-function fixFontKeys(files: Record<string, Uint8Array>): void {
+function fixFontKeys(files: PackageFiles): void {
   const table = files['word/fontTable.xml'];
   const rels = files['word/_rels/fontTable.xml.rels'];
   if (!table || !rels) return;
@@ -136,8 +117,4 @@ function packageOrder(a: string, b: string): number {
 function dosSafeDate(date: Date): Date {
   const d = date.getUTCFullYear() < 1980 ? new Date(Date.UTC(1980, 0, 1)) : date;
   return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
-}
-
-function escapeXml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -8,9 +8,10 @@ import type { Renderer } from '../../build/formats.js';
 import { renderBlocks, type BlockContext } from './blocks.js';
 import { bookmarkNames } from './bookmarks.js';
 import { renderColophon, renderCover } from './cover.js';
-import { makeReproducible } from './determinism.js';
+import { makeReproducible, unzipPackage, zipPackage } from './determinism.js';
 import { fontsToEmbed } from './fonts.js';
 import { renderFootnotes } from './footnotes.js';
+import { completePackage } from './fixups.js';
 import { ListNumbering } from './numbering.js';
 import { coverPage, mainPages } from './page.js';
 import { afterListSpacing, buildStyles, type Layout } from './styles.js';
@@ -55,13 +56,10 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
       { ...mainPages(doc), children: [...front, ...body] },
     ],
   });
-  const bytes = await Packer.toBuffer(file);
-  return makeReproducible(bytes, {
-    created: doc.created,
-    locale: doc.meta.locale,
-    creator,
-    ...(doc.meta.publisher ? { publisher: doc.meta.publisher } : {}),
-  });
+  const files = unzipPackage(await Packer.toBuffer(file));
+  completePackage(files, { locale: doc.meta.locale, creator, ...(doc.meta.publisher ? { publisher: doc.meta.publisher } : {}) });
+  makeReproducible(files, doc.created);
+  return zipPackage(files, doc.created);
 }
 
 /** The build's renderer for the official report: `<name>.docx`. */

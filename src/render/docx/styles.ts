@@ -42,12 +42,15 @@ const RULE = '8A9BAE';
 const hp = (pt: number): number => Math.round(pt * 2);
 const tw = (pt: number): number => Math.round(pt * 20);
 
-/** Space between list items, in twips; the last item's gap to the next paragraph is topped up to body spacing. */
+/** Space between list items, in twips; less than between paragraphs, so a list reads as one unit. */
 const LIST_ITEM_AFTER = 80;
 
-/** Extra space above a paragraph that follows a list, so lists end with the body's paragraph spacing. */
+/**
+ * Space above a paragraph that follows a list, so the list ends with the body's paragraph spacing
+ * (Word and LibreOffice use the larger of one paragraph's space after and the next one's before).
+ */
 export function afterListSpacing(layout: Layout): number {
-  return SCALES[layout].after - LIST_ITEM_AFTER;
+  return SCALES[layout].after;
 }
 
 /** Paragraph properties a style may carry; docx writes them all, though its style type lists fewer. */
@@ -177,7 +180,7 @@ function paragraphStyles(s: Scale, layout: Layout): IParagraphStyleOptions[] {
       name: 'Figure',
       basedOn: 'Normal',
       next: 'Caption',
-      paragraph: { keepNext: true, alignment: AlignmentType.LEFT, spacing: { before: tw(6), after: tw(4), line: 240 } },
+      paragraph: { keepNext: true, alignment: AlignmentType.LEFT, spacing: { before: tw(6), after: tw(4), line: 240, lineRule: LineRuleType.AUTO } },
     },
     {
       id: 'Code',
@@ -248,6 +251,8 @@ function toc(level: 1 | 2 | 3, indent: number, run: { bold?: boolean }, before: 
 function characterStyles(s: Scale): ICharacterStyleOptions[] {
   return [
     { id: 'Hyperlink', name: 'Hyperlink', run: { color: '0B4F8C', underline: {} } },
+    // The docx library's default "Strong" is a paragraph style; Word's built-in one is a character style.
+    { id: 'Strong', name: 'Strong', run: { bold: true } },
     { id: 'FootnoteReference', name: 'Footnote Reference', run: { superScript: true } },
     { id: 'FootnoteTextChar', name: 'Footnote Text Char', link: 'FootnoteText', run: { size: hp(s.small) } },
     { id: 'CodeChar', name: 'Code Char', run: { font: FONT_MONO, size: hp(s.body - 1) } },

@@ -25,7 +25,7 @@ export function renderTable(table: TableNode, ctx: InlineContext): (Paragraph | 
   const rows = table.rows.map((row, r) => {
     const headerRow = r < table.headerRows;
     return new TableRow({
-      tableHeader: headerRow,
+      ...(headerRow ? { tableHeader: true } : {}),
       cantSplit: true,
       children: widths.map((width, c) => {
         const cell = row.cells[c];

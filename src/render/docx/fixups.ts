@@ -1,0 +1,64 @@
+/**
+ * Package parts the docx library leaves incomplete: the document language and publisher in the
+ * document properties, the table look in the form Word writes it, and a character style reference
+ * it writes for TOC entries but never defines.
+ */
+import { strFromU8, strToU8 } from 'fflate';
+import type { PackageFiles } from './determinism.js';
+
+/** What goes into the document properties besides what the docx library writes. */
+export interface PropertyFacts {
+  /** Full language tag, e.g. nb-NO. */
+  locale: string;
+  creator: string;
+  publisher?: string;
+}
+
+/** Completes the properties, writes table looks as Word does and drops the undefined TOC run style. */
+export function completePackage(files: PackageFiles, facts: PropertyFacts): void {
+  edit(files, 'docProps/core.xml', (xml) =>
+    xml
+      .replace(/<cp:lastModifiedBy>[^<]*<\/cp:lastModifiedBy>/, `<cp:lastModifiedBy>${escapeXml(facts.creator)}</cp:lastModifiedBy>`)
+      .replace('</cp:coreProperties>', `<dc:language>${escapeXml(facts.locale)}</dc:language></cp:coreProperties>`),
+  );
+  if (facts.publisher) {
+    const company = `<Company>${escapeXml(facts.publisher)}</Company>`;
+    edit(files, 'docProps/app.xml', (xml) =>
+      /<Properties[^>]*\/>/.test(xml)
+        ? xml.replace(/<Properties([^>]*)\/>/, `<Properties$1>${company}</Properties>`)
+        : xml.replace('</Properties>', `${company}</Properties>`),
+    );
+  }
+  edit(files, 'word/document.xml', (xml) =>
+    xml.replaceAll('<w:rPr><w:rStyle w:val="IndexLink"/></w:rPr>', '').replace(/<w:tblLook ([^>]*)\/>/g, (_, attrs: string) => tableLook(attrs)),
+  );
+}
+
+/** Bits of the table look's hexadecimal `w:val`, which Word 2007 and some checkers read instead of the attributes. */
+const LOOK_BITS: Record<string, number> = {
+  firstRow: 0x20,
+  lastRow: 0x40,
+  firstColumn: 0x80,
+  lastColumn: 0x100,
+  noHBand: 0x200,
+  noVBand: 0x400,
+};
+
+function tableLook(attrs: string): string {
+  let val = 0;
+  const flags = Object.keys(LOOK_BITS).map((name) => {
+    const on = new RegExp(`w:${name}="(true|1|on)"`).test(attrs);
+    if (on) val |= LOOK_BITS[name] ?? 0;
+    return `w:${name}="${on ? 1 : 0}"`;
+  });
+  return `<w:tblLook w:val="${val.toString(16).toUpperCase().padStart(4, '0')}" ${flags.join(' ')}/>`;
+}
+
+function edit(files: PackageFiles, name: string, change: (xml: string) => string): void {
+  const part = files[name];
+  if (part) files[name] = strToU8(change(strFromU8(part)));
+}
+
+function escapeXml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
