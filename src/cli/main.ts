@@ -145,7 +145,15 @@ async function runCheck(args: string[]): Promise<number> {
   const files = positionals.length ? positionals : ['content/rapport.md'];
   const { loadReport } = await import('../parse/index.js');
   const { printDiagnostics } = await import('./print.js');
-  const all = files.flatMap((file) => loadReport(file).diagnostics);
+  const { readabilityReport, formatReadability } = await import('../plain/index.js');
+  const all = files.flatMap((file) => {
+    const { doc, diagnostics } = loadReport(file);
+    if (!doc) return diagnostics;
+    // LIX of the report and its plain version; figures go to stdout, threshold warnings with the rest.
+    const readability = readabilityReport(doc);
+    if (format === 'text') process.stdout.write(`${file}\n${formatReadability(readability)}\n`);
+    return [...diagnostics, ...readability.diagnostics];
+  });
   printDiagnostics(all, format);
   const failing = all.some((d) => d.severity === 'error' || (values.strict === true && d.severity === 'warning'));
   return failing ? EXIT.content : EXIT.ok;
