@@ -186,6 +186,8 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
     runs.unshift({ text: `${ctx.labels.table} ${ctx.counters.table}\u2002`, _rv: caption, bold: true });
     parts.push(textNode(runs, { margin: [0, 0, 0, 6], keepWithNext: true, color: theme.colors.text }));
   }
+  const columns = node.rows[0]?.cells.length ?? 1;
+  const widths = columnWidths(node, columns);
   const head = node.headerRows > 0 ? t.add(new StructNode('THead')) : undefined;
   const bodyGroup = node.rows.length > node.headerRows ? t.add(new StructNode('TBody')) : undefined;
   const body = node.rows.map((row, r) => {
@@ -197,7 +199,10 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
       const cellNode = tr.add(new StructNode(header ? 'TH' : 'TD', header ? { scope } : {}));
       const runs = toRuns(cell.children, cellNode, ctx);
       if (runs.length === 0) runs.push({ text: '\u200b', _rv: cellNode });
+      // Short entries in content-sized columns (times, numbers) stay on one line.
+      const short = widths[c] === 'auto' && inlineText(cell.children).length <= 24;
       return textNode(runs, {
+        noWrap: short,
         bold: isHead,
         alignment: node.align[c] ?? 'left',
         fillColor: isHead ? theme.colors.tableHeaderFill : undefined,
@@ -205,13 +210,12 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
       });
     });
   });
-  const columns = node.rows[0]?.cells.length ?? 1;
   parts.push({
     table: {
       headerRows: node.headerRows,
       keepWithHeaderRows: node.headerRows > 0 ? 1 : 0,
       dontBreakRows: true,
-      widths: columnWidths(node, columns),
+      widths,
       body,
     },
     layout: {
