@@ -3,7 +3,7 @@
  *
  * 'report' is the official report: 11 pt Noto Sans on A4, a measure of about 70 characters.
  * 'easy' is the easy-to-read version: 14 pt type, shorter lines and more space between blocks.
- * Colours are chosen for contrast on white: body text 16:1, every other text at least 7:1.
+ * Colours are chosen for contrast on white: body text 17:1, every other text at least 7:1 (tests/pdf-contrast.test.ts).
  */
 
 /** The layout profile of a rendering. */
