@@ -47,6 +47,10 @@ describe('plain text generated for a report without :::klarsprak blocks', () => 
     expect(warning?.pos?.start.line).toBe(25);
   });
 
+  it('warns when a chapter has no running text to draw on (only a table)', () => {
+    expect(plain.diagnostics.filter((d) => d.rule === 'plain-section-empty').map((d) => d.pos?.start.line)).toEqual([29]);
+  });
+
   it('keeps language spans of generated text as language spans', () => {
     const langs: string[] = [];
     walk(section('Utfordringer').blocks, (n) => {
@@ -64,7 +68,7 @@ describe('plain text generated for a report without :::klarsprak blocks', () => 
   it('is a report model of its own: prefixed title, unnumbered level-1 sections, no footnotes', () => {
     expect(plain.doc.meta.title).toBe('Lettlest versjon: Årsrapport for Eksempelrådet');
     expect(plain.doc.footnotes).toEqual([]);
-    expect(plain.doc.toc.map((t) => t.text)).toEqual(['Kort om rapporten', 'Arbeidet i året', 'Utfordringer', 'Ord og uttrykk']);
+    expect(plain.doc.toc.map((t) => t.text)).toEqual(['Kort om rapporten', 'Arbeidet i året', 'Utfordringer', 'Program', 'Ord og uttrykk']);
     expect(plain.doc.body.filter((b) => b.type === 'heading').every((h) => h.level === 1 && h.number === undefined)).toBe(true);
   });
 

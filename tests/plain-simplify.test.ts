@@ -38,6 +38,17 @@ describe('splitting long sentences', () => {
     expect(simplify(s)).toEqual({ sentences: [s], short: false });
   });
 
+  it('splits after a determiner-like subject only when a known verb follows it or its noun', () => {
+    const split = 'Helse er et bredt tema som er aktuelt for alle grupper i hele samfunnet vårt, men noen utfordringer er særlig viktige for folk som har flyttet hit.';
+    expect(simplify(split).sentences).toEqual([
+      'Helse er et bredt tema som er aktuelt for alle grupper i hele samfunnet vårt.',
+      'Men noen utfordringer er særlig viktige for folk som har flyttet hit.',
+    ]);
+    // "de fleste deltakere" is an object here, not a new clause: no known verb follows.
+    const kept = 'Statsråden takket de frivillige organisasjonene som var med på konferansen i Oslo i juni, og de fleste deltakere fra kommunene i hele landet.';
+    expect(simplify(kept)).toEqual({ sentences: [kept], short: false });
+  });
+
   it('leaves short sentences alone even when they could be split', () => {
     const s = 'Hun kom i fjor, og hun fikk jobb.';
     expect(simplify(s).sentences).toEqual([s]);

@@ -67,6 +67,10 @@ export function derivePlain(doc: ReportDocument, overrides?: PlainConfigOverride
     if (chapter === summary || !chapter.heading) continue;
     const { blocks, title, authored } = sectionBlocks(chapter, lexicon, config, sink);
     const pos = authored?.pos ?? chapter.heading.pos;
+    if (blocks.length === 0) {
+      sink.warn('plain-section-empty', `the chapter "${inlineText(title)}" has no running text to make plain text from`, pos,
+        'write a :::klarsprak block right after the chapter heading that says in plain words what the chapter is about');
+    }
     sections.push({
       id: id(inlineText(title)),
       title,

@@ -17,28 +17,47 @@ interface Pick {
   list?: List;
 }
 
-/** Generates the plain text of a chapter from its blocks. */
+/**
+ * Generates the plain text of a chapter from its blocks. The sentence budget is shared out over
+ * the chapter's subsections (level-2 headings), so a long first subsection cannot crowd out the rest.
+ */
 export function generateSection(blocks: readonly Block[], lexicon: readonly LexiconEntry[], config: PlainConfig, sink: DiagnosticSink): Block[] {
+  const parts = subsections(blocks);
+  const quota = Math.max(1, Math.floor(config.maxItemsPerSection / parts.length));
   const picks: Pick[] = [];
-  const take = (children: readonly Inline[], pos: Span | undefined, list?: List): void => {
-    if (picks.length >= config.maxItemsPerSection) return;
-    const inlines = leadSentence(children, pos, lexicon, config, sink);
-    if (inlines.length) picks.push(list ? { inlines, list } : { inlines });
-  };
-  const visit = (list: readonly Block[]): void => {
-    for (const block of list) {
-      if (block.type === 'paragraph') take(block.children, block.pos);
-      else if (block.type === 'blockquote') visit(block.children);
-      else if (block.type === 'list') {
-        for (const item of block.items) {
-          const first = firstParagraph(item);
-          if (first) take(first.children, first.pos ?? item.pos, block);
+  for (const part of parts) {
+    const limit = Math.min(config.maxItemsPerSection, picks.length + quota);
+    const take = (children: readonly Inline[], pos: Span | undefined, list?: List): void => {
+      if (picks.length >= limit) return;
+      const inlines = leadSentence(children, pos, lexicon, config, sink);
+      if (inlines.length) picks.push(list ? { inlines, list } : { inlines });
+    };
+    const visit = (list: readonly Block[]): void => {
+      for (const block of list) {
+        if (block.type === 'paragraph') take(block.children, block.pos);
+        else if (block.type === 'blockquote') visit(block.children);
+        else if (block.type === 'list') {
+          for (const item of block.items) {
+            const first = firstParagraph(item);
+            if (first) take(first.children, first.pos ?? item.pos, block);
+          }
         }
       }
-    }
-  };
-  visit(blocks);
+    };
+    visit(part);
+  }
   return group(picks);
+}
+
+/** The blocks before the first level-2 heading, then each level-2 subsection; empty parts dropped. */
+function subsections(blocks: readonly Block[]): Block[][] {
+  const parts: Block[][] = [[]];
+  for (const block of blocks) {
+    if (block.type === 'heading' && block.level === 2) parts.push([]);
+    else (parts[parts.length - 1] as Block[]).push(block);
+  }
+  const full = parts.filter((p) => p.length > 0);
+  return full.length ? full : [[]];
 }
 
 function firstParagraph(item: ListItem) {

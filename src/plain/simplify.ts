@@ -15,11 +15,13 @@ export interface Simplified {
   short: boolean;
 }
 
-/** First words of a main clause: a subject pronoun, or an adverb that moves the verb second (V2). */
-const CLAUSE_OPENERS = new Set([
-  'jeg', 'du', 'han', 'hun', 'vi', 'dere', 'de', 'det', 'den', 'man', 'dette', 'disse', 'mange', 'alle', 'noen',
-  'nå', 'da', 'her', 'der', 'derfor', 'likevel', 'samtidig', 'dessuten',
+/** Words that open a main clause and are never followed by a noun: the finite verb comes next (V2). */
+const PRONOUNS_AND_ADVERBS = new Set([
+  'jeg', 'du', 'han', 'hun', 'vi', 'dere', 'man', 'nå', 'da', 'her', 'der', 'derfor', 'likevel', 'samtidig', 'dessuten',
 ]);
+
+/** Subject words that may also be determiners ("de andre", "noen utfordringer"), so a noun can follow. */
+const DETERMINERS = new Set(['de', 'det', 'den', 'dette', 'disse', 'mange', 'alle', 'noen']);
 
 /** Common finite verbs; other finite verbs are recognised by their -er/-te/-de ending. */
 const FINITE = new Set([
@@ -28,10 +30,22 @@ const FINITE = new Set([
   'ser', 'så', 'finnes', 'fantes', 'kom', 'tok', 'sto', 'fins',
 ]);
 
-function isFinite(word: string | undefined): boolean {
+/** A known finite verb, or (when `guess`) any word with a present or past tense ending. */
+function isFinite(word: string | undefined, guess = true): boolean {
   if (!word) return false;
   const w = word.toLowerCase();
-  return FINITE.has(w) || /^\p{L}{3,}(er|te|de)$/u.test(w);
+  return FINITE.has(w) || (guess && /^\p{L}{3,}(er|te|de)$/u.test(w));
+}
+
+/**
+ * True when words start a main clause: a pronoun or adverb with the finite verb next, or a
+ * determiner-like subject with a known verb next or after one noun ("noen utfordringer er").
+ */
+function opensClause([first, second, third]: string[]): boolean {
+  const w = first?.toLowerCase() ?? '';
+  if (PRONOUNS_AND_ADVERBS.has(w)) return isFinite(second);
+  if (DETERMINERS.has(w)) return isFinite(second, false) || isFinite(third, false);
+  return false;
 }
 
 /** Simplifies a flat sentence (see flatten.ts); `maxWords` is the length that asks for a split. */
@@ -52,10 +66,9 @@ function split(sentence: string, count: (s: string) => number, maxWords: number)
     const index = match.index;
     const left = sentence.slice(0, index);
     const rest = sentence.slice(index + match[0].length);
-    const [first, second] = words(rest);
     if (count(left) < 4 || count(rest) < 4) continue;
-    if (!first || !CLAUSE_OPENERS.has(first.toLowerCase()) || !isFinite(second)) continue;
-    if (!words(left).some(isFinite)) continue;
+    if (!opensClause(words(rest))) continue;
+    if (!words(left).some((word) => isFinite(word))) continue;
     const right = match[1] === 'men' ? `Men ${rest}` : capitalize(rest);
     const balance = Math.abs(count(left) - total / 2);
     if (!best || balance < best.balance) best = { left: `${left}.`, right, balance };
