@@ -46,6 +46,18 @@ describe('styles', () => {
     const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(out.parts['word/styles.xml'] ?? '')?.[0] ?? '';
     expect(defaults).toContain('w:ascii="Noto Sans"');
     expect(defaults).toContain('<w:lang w:val="nb-NO"/>');
+    expect(out.parts['word/settings.xml']).toContain('<w:themeFontLang w:val="nb-NO"/>');
+  });
+
+  test('the easy-to-read layout has body text of at least 13 pt and generous line spacing', async () => {
+    const easy = await renderFile(fixture, 'easy');
+    const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(easy.parts['word/styles.xml'] ?? '')?.[0] ?? '';
+    expect(Number(/<w:sz w:val="(\d+)"/.exec(defaults)?.[1]) / 2).toBeGreaterThanOrEqual(13);
+    expect(Number(/<w:spacing [^>]*w:line="(\d+)"/.exec(defaults)?.[1]) / 240).toBeGreaterThanOrEqual(1.5);
+    // Chapters open a new page in the report; the short easy-to-read version flows on.
+    const heading1 = (xml = '') => /<w:style [^>]*w:styleId="Heading1">[\s\S]*?<\/w:style>/.exec(xml)?.[0] ?? '';
+    expect(heading1(out.parts['word/styles.xml'])).toContain('<w:pageBreakBefore/>');
+    expect(heading1(easy.parts['word/styles.xml'])).not.toContain('<w:pageBreakBefore/>');
   });
 
   test('body runs carry no direct font or size', () => {
@@ -137,6 +149,8 @@ describe('inlines', () => {
     expect(byText('Et avsnitt med').xml).toContain('<w:footnoteReference w:id="1"/>');
     expect(byText('Et sitat').xml).toContain('<w:footnoteReference w:id="2"/>');
     expect(out.parts['word/_rels/footnotes.xml.rels']).toContain('Target="https://snl.no/sosial_mobilitet"');
+    // The separator line carries no note mark.
+    expect(/<w:footnote w:type="separator"[\s\S]*?<\/w:footnote>/.exec(notes)?.[0]).not.toContain('footnoteRef');
   });
 });
 
@@ -234,13 +248,17 @@ describe('table of contents, page and properties', () => {
 
   test('A4 with margins and a page number field in the footer', () => {
     const sections = [...body.matchAll(/<w:sectPr[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
-    expect(sections).toHaveLength(2);
+    // Cover, colophon (standing at the foot of its page), then the report.
+    expect(sections).toHaveLength(3);
+    expect(sections[1]).toContain('<w:vAlign w:val="bottom"/>');
     for (const s of sections) {
       expect(s).toContain('<w:pgSz w:w="11906" w:h="16838"');
       expect(s).toMatch(/<w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417"/);
     }
-    // The cover has no footer; the rest of the report has one with PAGE and NUMPAGES fields.
+    // Cover and colophon have no footer; the rest of the report has one with PAGE and NUMPAGES fields.
     expect(sections[0]).not.toContain('footerReference');
+    expect(sections[1]).not.toContain('footerReference');
+    expect(sections[2]).toContain('footerReference');
     const footer = Object.entries(out.parts).find(([name]) => /^word\/footer\d+\.xml$/.test(name))?.[1] ?? '';
     expect(footer).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
     expect(footer).toMatch(/<w:instrText[^>]*>NUMPAGES<\/w:instrText>/);

@@ -1,7 +1,7 @@
 /**
- * Package parts the docx library leaves incomplete: the document language and publisher in the
- * document properties, the table look in the form Word writes it, and a character style reference
- * it writes for TOC entries but never defines.
+ * Package parts the docx library leaves incomplete or writes unlike Word: the document language
+ * (properties and settings) and publisher, the table look in the form Word writes it, note
+ * separators without a stray note mark, and an undefined character style on TOC entries.
  */
 import { strFromU8, strToU8 } from 'fflate';
 import type { PackageFiles } from './determinism.js';
@@ -28,6 +28,15 @@ export function completePackage(files: PackageFiles, facts: PropertyFacts): void
         ? xml.replace(/<Properties([^>]*)\/>/, `<Properties$1>${company}</Properties>`)
         : xml.replace('</Properties>', `${company}</Properties>`),
     );
+  }
+  edit(files, 'word/settings.xml', (xml) =>
+    xml.includes('<w:themeFontLang') ? xml : xml.replace('</w:compat>', `</w:compat><w:themeFontLang w:val="${escapeXml(facts.locale)}"/>`),
+  );
+  for (const kind of ['footnote', 'endnote']) {
+    // The separator lines of notes carry no note number; the library puts a reference mark in them.
+    const separator = new RegExp(`<w:${kind} w:type="(?:separator|continuationSeparator)"[\\s\\S]*?</w:${kind}>`, 'g');
+    const mark = new RegExp(`<w:r><w:rPr><w:rStyle w:val="[A-Za-z]+"/></w:rPr><w:${kind}Ref/></w:r>`, 'g');
+    edit(files, `word/${kind}s.xml`, (xml) => xml.replace(separator, (note) => note.replace(mark, '')));
   }
   edit(files, 'word/document.xml', (xml) =>
     xml.replaceAll('<w:rPr><w:rStyle w:val="IndexLink"/></w:rPr>', '').replace(/<w:tblLook ([^>]*)\/>/g, (_, attrs: string) => tableLook(attrs)),

@@ -9,11 +9,11 @@ import { renderBlocks, type BlockContext } from './blocks.js';
 import { bookmarkNames } from './bookmarks.js';
 import { renderColophon, renderCover } from './cover.js';
 import { makeReproducible, unzipPackage, zipPackage } from './determinism.js';
-import { fontsToEmbed } from './fonts.js';
+import { FONT_SANS, fontsToEmbed } from './fonts.js';
 import { renderFootnotes } from './footnotes.js';
 import { completePackage } from './fixups.js';
 import { ListNumbering } from './numbering.js';
-import { coverPage, mainPages } from './page.js';
+import { colophonPage, coverPage, mainPages } from './page.js';
 import { afterListSpacing, buildStyles, type Layout } from './styles.js';
 import { renderToc } from './toc.js';
 
@@ -34,7 +34,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
     afterList: afterListSpacing(options.layout),
   };
   const cover = renderCover(doc, ctx);
-  const front = [...renderColophon(doc, ctx), ...renderToc(doc, bookmarks)];
+  const colophon = renderColophon(doc, ctx);
   const body = renderBlocks(doc.body, ctx);
   const footnotes = renderFootnotes(doc.footnotes, ctx);
   const creator = doc.meta.authors.length > 0 ? doc.meta.authors.join('; ') : (doc.meta.publisher ?? '');
@@ -51,9 +51,12 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
     footnotes,
     fonts: fontsToEmbed(doc),
     features: { updateFields: true },
+    // New text and styles editors add follow the report's font, not Office's default theme fonts.
+    theme: { fonts: { headings: FONT_SANS, body: FONT_SANS } },
     sections: [
       { ...coverPage(), children: cover },
-      { ...mainPages(doc), children: [...front, ...body] },
+      ...(colophon.length > 0 ? [{ ...colophonPage(), children: colophon }] : []),
+      { ...mainPages(doc), children: [...renderToc(doc, bookmarks), ...body] },
     ],
   });
   const files = unzipPackage(await Packer.toBuffer(file));

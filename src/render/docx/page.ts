@@ -1,5 +1,5 @@
 /** The page: A4 portrait with report margins, and a footer with the short title and page numbers. */
-import { Footer, PageNumber, Paragraph, SectionType, Tab, TextRun, type ISectionOptions } from 'docx';
+import { Footer, PageNumber, Paragraph, SectionType, Tab, TextRun, VerticalAlignSection, type ISectionOptions } from 'docx';
 import type { ReportDocument } from '../../model/types.js';
 
 const A4 = { width: 11906, height: 16838 };
@@ -17,6 +17,11 @@ const page = {
 /** The cover's section: A4 and margins, no footer. */
 export function coverPage(): Omit<ISectionOptions, 'children'> {
   return { properties: { page } };
+}
+
+/** The colophon's page (the back of the cover): its text stands at the foot of the page, without a footer. */
+export function colophonPage(): Omit<ISectionOptions, 'children'> {
+  return { properties: { page, type: SectionType.NEXT_PAGE, verticalAlign: VerticalAlignSection.BOTTOM } };
 }
 
 /** The section for everything after the cover, starting on a new page, with "Side n av m" in the footer. */

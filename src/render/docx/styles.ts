@@ -101,8 +101,11 @@ function paragraphStyles(s: Scale, layout: Layout): IParagraphStyleOptions[] {
       next: 'Subtitle',
       quickFormat: true,
       run: { bold: true, size: hp(s.title), color: ACCENT },
-      // The cover's white space above the title is the style's, not empty paragraphs.
-      paragraph: { spacing: { before: tw(150), after: tw(18), line: 240, lineRule: LineRuleType.AUTO } },
+      // The cover's white space above the title is the style's, not empty paragraphs; the rule is its border.
+      paragraph: {
+        spacing: { before: tw(150), after: tw(18), line: 240, lineRule: LineRuleType.AUTO },
+        border: { top: { style: BorderStyle.SINGLE, size: 36, color: ACCENT, space: 18 } },
+      },
     },
     {
       id: 'Subtitle',
