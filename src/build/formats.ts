@@ -18,7 +18,7 @@ export type Renderer = (doc: ReportDocument) => Promise<Output[]>;
 
 /** How to load each format's renderer; `undefined` while a format has no renderer yet. */
 const loaders: Record<Format, (() => Promise<Renderer>) | undefined> = {
-  pdf: undefined,
+  pdf: async () => (await import('../render/pdf/index.js')).pdfRenderer,
   docx: async () => (await import('../render/docx/index.js')).docxRenderer,
   plain: async () => (await import('../plain/index.js')).renderPlain,
 };
