@@ -41,6 +41,11 @@ test('LibreOffice renders the report with every heading and footnote on a sane n
   expect(text).toContain(doc.frame.cover.title);
   expect(text).not.toContain('Her får du en kort versjon av rapporten');
 
+  // The text is set in the embedded Noto Sans (Regular and Bold).
+  const fonts = execFileSync('pdffonts', [pdf]).toString();
+  expect(fonts).toMatch(/NotoSans-Regular/);
+  expect(fonts).toMatch(/NotoSans-Bold/);
+
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())?.[1]);
   // About 25 pages of text, a cover, a colophon page and the contents; each chapter opens a page.
   expect(pages).toBeGreaterThanOrEqual(20);

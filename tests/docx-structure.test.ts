@@ -3,7 +3,10 @@
  * images, tables, table of contents, page set-up and properties, read from the .docx XML.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { fontsDir } from '../src/frame/paths.js';
 import { fixturesDir } from './helpers/paths.js';
 import { paragraphs, renderFile, styles, textOf, type Para, type RenderedDocx } from './fixtures/docx-read.js';
 
@@ -211,6 +214,7 @@ describe('tables, figures, quotes and code', () => {
     expect(drawings).toHaveLength(2);
     expect(drawings[0]).toContain('descr="Søylediagram med tre søyler: 60, 35 og 80."');
     expect(drawings[1]).toMatch(/<adec:decorative [^>]*val="1"/);
+    expect(body).toContain('<pic:cNvPr id="0" name="chart.png" descr="Søylediagram med tre søyler: 60, 35 og 80."/>');
     expect(byText('Deltakere per sesjon').style).toBe('Caption');
   });
 
@@ -282,5 +286,21 @@ describe('table of contents, page and properties', () => {
     const sans = /<w:font w:name="Noto Sans">[\s\S]*?<\/w:font>/.exec(table)?.[0] ?? '';
     for (const face of ['embedRegular', 'embedBold', 'embedItalic', 'embedBoldItalic']) expect(sans).toContain(`<w:${face} `);
     expect(table).toMatch(/<w:font w:name="Noto Sans Mono">[\s\S]*?<w:embedRegular /);
+  });
+
+  test('each embedded font file is the bundled font, obfuscated with the key in the font table', () => {
+    const files = unzipSync(out.bytes);
+    const table = out.parts['word/fontTable.xml'] ?? '';
+    const rels = out.parts['word/_rels/fontTable.xml.rels'] ?? '';
+    const embeds = [...table.matchAll(/<w:embedRegular r:id="([^"]+)" w:fontKey="\{([0-9A-F-]+)\}"\/>/g)];
+    expect(embeds).toHaveLength(2);
+    const bundled = ['NotoSans-Regular.ttf', 'NotoSansMono-Regular.ttf'].map((f) => readFileSync(join(fontsDir, f)));
+    for (const [, id, key] of embeds) {
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+      const odttf = files[`word/${target}`] as Uint8Array;
+      const keyBytes = (key ?? '').replace(/-/g, '').match(/../g)?.map((h) => parseInt(h, 16)).reverse() ?? [];
+      const plain = Buffer.from(odttf.map((b, i) => (i < 32 ? b ^ (keyBytes[i % 16] ?? 0) : b)));
+      expect(bundled.some((font) => font.equals(plain))).toBe(true);
+    }
   });
 });

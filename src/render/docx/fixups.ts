@@ -30,7 +30,10 @@ export function completePackage(files: PackageFiles, facts: PropertyFacts): void
     );
   }
   edit(files, 'word/settings.xml', (xml) =>
-    xml.includes('<w:themeFontLang') ? xml : xml.replace('</w:compat>', `</w:compat><w:themeFontLang w:val="${escapeXml(facts.locale)}"/>`),
+    xml
+      .replace('</w:compat>', `</w:compat><w:themeFontLang w:val="${escapeXml(facts.locale)}"/>`)
+      // When an editor saves, Word keeps only the characters used of the embedded fonts.
+      .replace('<w:embedTrueTypeFonts/>', '<w:embedTrueTypeFonts/><w:saveSubsetFonts/>'),
   );
   for (const kind of ['footnote', 'endnote']) {
     // The separator lines of notes carry no note number; the library puts a reference mark in them.
@@ -39,8 +42,22 @@ export function completePackage(files: PackageFiles, facts: PropertyFacts): void
     edit(files, `word/${kind}s.xml`, (xml) => xml.replace(separator, (note) => note.replace(mark, '')));
   }
   edit(files, 'word/document.xml', (xml) =>
-    xml.replaceAll('<w:rPr><w:rStyle w:val="IndexLink"/></w:rPr>', '').replace(/<w:tblLook ([^>]*)\/>/g, (_, attrs: string) => tableLook(attrs)),
+    xml
+      .replaceAll('<w:rPr><w:rStyle w:val="IndexLink"/></w:rPr>', '')
+      .replace(/<w:tblLook ([^>]*)\/>/g, (_, attrs: string) => tableLook(attrs))
+      .replace(/<wp:inline\b[\s\S]*?<\/wp:inline>/g, pictureNames),
   );
+}
+
+/**
+ * Copies a drawing's name and alt text onto its picture, which the library leaves blank, so tools
+ * that read the picture element rather than the drawing still find the alt text.
+ */
+function pictureNames(inline: string): string {
+  const docPr = /<wp:docPr ([^>]*?)\/?>/.exec(inline)?.[1] ?? '';
+  const name = /\bname="([^"]*)"/.exec(docPr)?.[1] ?? '';
+  const descr = /\bdescr="([^"]*)"/.exec(docPr)?.[1] ?? '';
+  return inline.replace(/<pic:cNvPr id="0" name="" descr=""\/>/, `<pic:cNvPr id="0" name="${name}" descr="${descr}"/>`);
 }
 
 /** Bits of the table look's hexadecimal `w:val`, which Word 2007 and some checkers read instead of the attributes. */
