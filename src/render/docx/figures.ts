@@ -7,12 +7,11 @@ import { imageSize } from './image-size.js';
 import { renderInlines, type InlineContext } from './inlines.js';
 import { TEXT_WIDTH } from './page.js';
 
-type RasterType = 'png' | 'jpg' | 'gif';
-const TYPES: Record<string, RasterType> = { '.png': 'png', '.jpg': 'jpg', '.jpeg': 'jpg', '.gif': 'gif' };
+const TYPES: Record<string, 'png' | 'jpg'> = { '.png': 'png', '.jpg': 'jpg', '.jpeg': 'jpg' };
 /** The text column in CSS pixels (96 per inch), the unit docx sizes pictures in. */
 const MAX_WIDTH_PX = Math.floor(TEXT_WIDTH / 15);
 
-/** The figure's paragraphs; empty when its file was not accepted by the checks or is not a raster image. */
+/** The figure's paragraphs; empty when its file was not accepted by the checks. */
 export function renderFigure(figure: Figure, ctx: InlineContext): Paragraph[] {
   const type = TYPES[extname(figure.path ?? '').toLowerCase()];
   if (!figure.path || !type) return [];

@@ -1,4 +1,4 @@
-/** Pixel size of PNG, JPEG and GIF files read from their headers, so images keep their aspect ratio. */
+/** Pixel size of PNG and JPEG files (the formats the figure checks accept), read from their headers. */
 
 /** An image's size in pixels. */
 export interface PixelSize {
@@ -6,14 +6,11 @@ export interface PixelSize {
   height: number;
 }
 
-/** The size of a PNG, JPEG or GIF image, or undefined for a format or file it cannot read. */
+/** The size of a PNG or JPEG image, or undefined for a file it cannot read. */
 export function imageSize(bytes: Uint8Array): PixelSize | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length >= 24 && view.getUint32(0) === 0x89504e47) {
     return { width: view.getUint32(16), height: view.getUint32(20) };
-  }
-  if (bytes.length >= 10 && bytes[0] === 0x47 && bytes[1] === 0x49 && bytes[2] === 0x46) {
-    return { width: view.getUint16(6, true), height: view.getUint16(8, true) };
   }
   if (bytes.length >= 4 && view.getUint16(0) === 0xffd8) return jpegSize(view);
   return undefined;
