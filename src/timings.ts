@@ -32,3 +32,8 @@ export async function timedAsync<T>(stage: string, fn: () => Promise<T>): Promis
 export function stageTimes(): StageTimes {
   return Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, Math.round(v * 10) / 10]));
 }
+
+/** Adds times measured elsewhere (a worker thread) to the totals. */
+export function addStageTimes(times: StageTimes): void {
+  for (const [stage, ms] of Object.entries(times)) totals[stage] = (totals[stage] ?? 0) + ms;
+}

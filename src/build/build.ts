@@ -2,9 +2,10 @@
 import { basename, extname, join } from 'node:path';
 import { loadReport } from '../parse/index.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { loadRenderer, type Format } from './formats.js';
+import type { Format } from './formats.js';
+import { startLanes } from './lanes.js';
 import { writeAtomically, type PendingFile } from './write.js';
-import { timed, timedAsync } from '../timings.js';
+import { timed } from '../timings.js';
 
 /** What to build and how strictly. */
 export interface BuildOptions {
@@ -29,25 +30,25 @@ export interface BuildResult {
 /** Builds one Markdown file into `outDir`. Content errors are returned, never thrown. */
 export async function buildFile(file: string, options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  // Started first, so a worker can load its renderer while this thread parses.
+  const lanes = startLanes(options.formats);
   const { doc, diagnostics } = loadReport(file);
   options.progress?.(`${file}: parsed and checked in ${ms(started)}`);
   const failing = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
-  if (!doc || failing) return { file, diagnostics, written: [], skipped: [], ok: false };
+  if (!doc || failing) {
+    lanes.cancel();
+    return { file, diagnostics, written: [], skipped: [], ok: false };
+  }
 
   const stem = basename(file, extname(file));
   const pending: PendingFile[] = [];
   const skipped: Format[] = [];
-  for (const format of options.formats) {
-    const render = await loadRenderer(format);
-    if (!render) {
-      skipped.push(format);
-      continue;
-    }
-    const t = performance.now();
-    for (const output of await timedAsync(format, () => render(doc))) {
+  const rendered = await lanes.run(doc, (format, took) => options.progress?.(`${file}: ${format} rendered in ${Math.round(took)} ms`));
+  for (const [format, outputs] of rendered) {
+    if (!outputs) skipped.push(format);
+    for (const output of outputs ?? []) {
       pending.push({ path: join(options.outDir, `${stem}${output.suffix}`), bytes: output.bytes });
     }
-    options.progress?.(`${file}: ${format} rendered in ${ms(t)}`);
   }
   timed('write', () => writeAtomically(pending));
   return { file, diagnostics, written: pending.map((p) => p.path), skipped, ok: true };
