@@ -132,7 +132,8 @@ function paragraphStyles(s: Scale, layout: Layout): IParagraphStyleOptions[] {
       run: { size: hp(s.small + 0.5) },
       paragraph: { spacing: { after: tw(6) } },
     },
-    heading(1, 0, 18),
+    // In the report a chapter starts a page; in the easy-to-read version it needs space above instead.
+    heading(1, layout === 'report' ? 0 : 30, 18),
     heading(2, 20, 6),
     heading(3, 16, 4),
     heading(4, 14, 4),
