@@ -33,6 +33,11 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Bu
   // Started first, so a worker can load its renderer while this thread parses.
   const lanes = startLanes(options.formats);
   const { doc, diagnostics } = loadReport(file);
+  if (doc && options.formats.includes('plain')) {
+    // The plain version's readability warnings belong to the checks a build runs, as in `check`.
+    const { readabilityReport } = await import('../plain/index.js');
+    diagnostics.push(...readabilityReport(doc).diagnostics);
+  }
   options.progress?.(`${file}: parsed and checked in ${ms(started)}`);
   const failing = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
   if (!doc || failing) {
