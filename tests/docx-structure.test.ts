@@ -49,6 +49,7 @@ describe('styles', () => {
     const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(out.parts['word/styles.xml'] ?? '')?.[0] ?? '';
     expect(defaults).toContain('w:ascii="Noto Sans"');
     expect(defaults).toContain('<w:lang w:val="nb-NO"/>');
+    expect(defaults).toContain('<w:widowControl/>');
     expect(out.parts['word/settings.xml']).toContain('<w:themeFontLang w:val="nb-NO"/>');
   });
 

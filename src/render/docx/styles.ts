@@ -54,7 +54,7 @@ export function afterListSpacing(layout: Layout): number {
 }
 
 /** Paragraph properties a style may carry; docx writes them all, though its style type lists fewer. */
-type StyleParagraph = IParagraphStylePropertiesOptions & Pick<IParagraphPropertiesOptions, 'pageBreakBefore' | 'tabStops'>;
+type StyleParagraph = IParagraphStylePropertiesOptions & Pick<IParagraphPropertiesOptions, 'pageBreakBefore' | 'tabStops' | 'widowControl'>;
 
 function para(p: StyleParagraph): IParagraphStylePropertiesOptions {
   return p;
@@ -67,7 +67,8 @@ export function buildStyles(layout: Layout, locale: string): IStylesOptions {
     default: {
       document: {
         run: { font: FONT_SANS, size: hp(s.body), language: { value: locale } },
-        paragraph: { spacing: { after: s.after, line: s.line, lineRule: LineRuleType.AUTO } },
+        // Widow and orphan control is off in WordprocessingML unless a style turns it on.
+        paragraph: para({ widowControl: true, spacing: { after: s.after, line: s.line, lineRule: LineRuleType.AUTO } }),
       },
     },
     paragraphStyles: [...paragraphStyles(s, layout)],
