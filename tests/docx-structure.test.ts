@@ -223,7 +223,8 @@ describe('tables, figures, quotes and code', () => {
     expect(byText('Et sitat').style).toBe('Quote');
     const code = byText('const svar');
     expect(code.style).toBe('Code');
-    expect(code.text).toBe('const svar = 42;\n  console.log(svar);');
+    expect(code.text).toBe('const svar = 42;\n  console.log(svar);\n\treturn svar;');
+    expect(code.xml).toContain('<w:tab/>');
     const codeStyle = styles(out.parts['word/styles.xml'] ?? '').find((s) => s.id === 'Code');
     expect(codeStyle?.xml).toContain('w:ascii="Noto Sans Mono"');
   });

@@ -1,5 +1,5 @@
 /** Block model nodes → docx paragraphs and tables, with styles for every look. */
-import { BorderStyle, Bookmark, CheckBox, Paragraph, TextRun, type Table, type ParagraphChild } from 'docx';
+import { BorderStyle, Bookmark, CheckBox, Paragraph, Tab, TextRun, type Table, type ParagraphChild } from 'docx';
 import type { Block, Heading, List } from '../../model/types.js';
 import { renderFigure } from './figures.js';
 import { renderInlines, type InlineContext } from './inlines.js';
@@ -101,10 +101,17 @@ function list(node: List, ctx: BlockContext): Rendered[] {
   return out;
 }
 
+/** One Code paragraph; lines are separated by breaks and tabs become real tabs (a tab in text is not one). */
 function code(value: string): Paragraph {
   const lines = value.split('\n');
   return new Paragraph({
     style: 'Code',
-    children: lines.map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) })),
+    children: lines.map(
+      (line, i) =>
+        new TextRun({
+          children: line.split('\t').flatMap((part, j) => (j > 0 ? [new Tab(), part] : [part])),
+          ...(i > 0 ? { break: 1 } : {}),
+        }),
+    ),
   });
 }
