@@ -151,6 +151,9 @@ describe('inlines', () => {
     expect(note1).toContain('<w:pStyle w:val="FootnoteText"/>');
     expect(textOf(/<w:footnote w:id="2">([\s\S]*?)<\/w:footnote>/.exec(notes)?.[1] ?? '')).toContain('Den andre fotnoten.');
     expect(byText('Et avsnitt med').xml).toContain('<w:footnoteReference w:id="1"/>');
+    // The second reference to note 1 is a NOTEREF field to a bookmark on the first.
+    expect(byText('Et avsnitt med').xml).toMatch(/<w:bookmarkStart w:name="_RefNote1" w:id="(\d+)"\/><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="1"\/><\/w:r><w:bookmarkEnd w:id="\1"\/>/);
+    expect(byText('Et avsnitt med').xml).toContain('<w:fldSimple w:instr="NOTEREF _RefNote1 \\f \\h"><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t xml:space="preserve">1</w:t>');
     expect(byText('Et sitat').xml).toContain('<w:footnoteReference w:id="2"/>');
     expect(out.parts['word/_rels/footnotes.xml.rels']).toContain('Target="https://snl.no/sosial_mobilitet"');
     // The separator line carries no note mark.

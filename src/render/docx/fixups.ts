@@ -1,7 +1,8 @@
 /**
  * Package parts the docx library leaves incomplete or writes unlike Word: the document language
  * (properties and settings) and publisher, the table look in the form Word writes it, note
- * separators without a stray note mark, and an undefined character style on TOC entries.
+ * separators without a stray note mark, repeated note numbers styled as note marks, pictures
+ * without their alt text, and an undefined character style on TOC entries.
  */
 import { strFromU8, strToU8 } from 'fflate';
 import type { PackageFiles } from './determinism.js';
@@ -45,7 +46,9 @@ export function completePackage(files: PackageFiles, facts: PropertyFacts): void
     xml
       .replaceAll('<w:rPr><w:rStyle w:val="IndexLink"/></w:rPr>', '')
       .replace(/<w:tblLook ([^>]*)\/>/g, (_, attrs: string) => tableLook(attrs))
-      .replace(/<wp:inline\b[\s\S]*?<\/wp:inline>/g, pictureNames),
+      .replace(/<wp:inline\b[\s\S]*?<\/wp:inline>/g, pictureNames)
+      // A repeated note number looks like the note's reference mark before Word updates the field.
+      .replace(/(<w:fldSimple w:instr="NOTEREF [^"]*">)<w:r>/g, '$1<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'),
   );
 }
 

@@ -4,6 +4,7 @@
  */
 import { Document, Packer } from 'docx';
 import type { ReportDocument } from '../../model/types.js';
+import { walkDocument } from '../../model/walk.js';
 import type { Renderer } from '../../build/formats.js';
 import { renderBlocks, type BlockContext } from './blocks.js';
 import { bookmarkNames } from './bookmarks.js';
@@ -25,9 +26,14 @@ export interface DocxOptions {
 /** Renders a report as .docx bytes. */
 export async function renderDocx(doc: ReportDocument, options: DocxOptions): Promise<Uint8Array> {
   const bookmarks = bookmarkNames(doc.body);
+  const repeatedNotes = new Set<number>();
+  walkDocument(doc, (node) => {
+    if (node.type === 'footnoteRef' && node.repeat) repeatedNotes.add(node.number);
+  });
   const lists = new ListNumbering();
   const ctx: BlockContext = {
     bookmarks,
+    repeatedNotes,
     lists,
     paragraphStyle: 'Normal',
     listLevel: -1,

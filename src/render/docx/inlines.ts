@@ -1,11 +1,13 @@
 /** Inline model nodes → docx runs. Formatting is bold/italic/etc. and character styles only, never font or size. */
-import { ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, TextRun, type ParagraphChild } from 'docx';
+import { Bookmark, ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, SimpleField, TextRun, type ParagraphChild } from 'docx';
 import type { Inline } from '../../model/types.js';
 
 /** What inline rendering needs from the document. */
 export interface InlineContext {
   /** Heading id → bookmark name, for `#id` links. */
   bookmarks: ReadonlyMap<string, string>;
+  /** Numbers of the footnotes referenced more than once. */
+  repeatedNotes: ReadonlySet<number>;
 }
 
 /** Character formatting inherited from enclosing inlines. */
@@ -56,8 +58,7 @@ export function renderInlines(nodes: readonly Inline[], ctx: InlineContext, form
         out.push(...renderInlines(node.children, ctx, { ...format, lang: node.lang }));
         break;
       case 'footnoteRef':
-        // Word gives each footnote one reference; a later reference to the same note repeats its number.
-        out.push(node.repeat ? run(String(node.number), { style: 'FootnoteReference' }) : new FootnoteReferenceRun(node.number));
+        out.push(footnoteRef(node.number, node.repeat, ctx));
         break;
       case 'link':
         out.push(...link(node.href, node.children, ctx, format));
@@ -77,6 +78,18 @@ function link(href: string, children: readonly Inline[], ctx: InlineContext, for
   }
   // Neither a heading of this document nor a web address: keep the text, as a link would lead nowhere.
   return renderInlines(children, ctx, format);
+}
+
+/**
+ * Word gives each footnote one reference. A note referenced again gets a hidden bookmark on its
+ * reference and a NOTEREF field at the later ones, which shows the note's number and follows it
+ * when editors add notes before it.
+ */
+function footnoteRef(number: number, repeat: boolean, ctx: InlineContext): ParagraphChild {
+  const name = `_RefNote${number}`;
+  if (repeat) return new SimpleField(`NOTEREF ${name} \\f \\h`, String(number));
+  const reference = new FootnoteReferenceRun(number);
+  return ctx.repeatedNotes.has(number) ? new Bookmark({ id: name, children: [reference] }) : reference;
 }
 
 function run(text: string, format: RunFormat): TextRun {
