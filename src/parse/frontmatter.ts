@@ -93,8 +93,12 @@ export function readFrontMatter(tree: Root, source: string, sink: DiagnosticSink
   const raw: unknown = yaml.toJS();
   const result = frontMatterSchema.safeParse(raw);
   if (!result.success) {
+    const reported = new Set<string>();
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? '');
+      // One message per key: a wrong date fails both its format and its calendar test.
+      if (reported.has(key)) continue;
+      reported.add(key);
       const missing = issue.code === 'invalid_type' && !keyRanges.has(key);
       const rule = missing ? 'front-matter-required' : 'front-matter-invalid';
       const message = missing ? `front matter has no "${key}"` : `front matter "${key}": ${issue.message}`;

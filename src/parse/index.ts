@@ -9,6 +9,7 @@ import { readSource } from './source.js';
 import { parseMarkdown } from './markdown.js';
 import { readFrontMatter } from './frontmatter.js';
 import { toModel } from './to-model.js';
+import { findDeepNesting, MAX_SCANNED_NESTING } from './nesting-guard.js';
 import { timed } from '../timings.js';
 
 /** The outcome of loading a report: the model when usable, and every diagnostic found. */
@@ -27,9 +28,16 @@ export function loadReport(file: string): LoadResult {
 
 /** Loads a report from Markdown text that claims to come from `file` (for checks and tests). */
 export function loadReportText(file: string, text: string, sink = new DiagnosticSink(file)): LoadResult {
+  const deep = findDeepNesting(text);
+  if (deep) {
+    // The parser would overflow its stack or take minutes; nothing else can be checked safely.
+    sink.error('nesting-too-deep', `this line nests ${deep.depth} or more block quotes and lists; the limit is ${MAX_SCANNED_NESTING}`,
+      { start: deep.at, end: deep.at }, 'flatten the structure: readers cannot follow such deep nesting either');
+    return { diagnostics: sink.items };
+  }
   const tree = timed('parse', () => parseMarkdown(text));
   const meta = timed('model', () => readFrontMatter(tree, text, sink));
-  const converted = timed('model', () => toModel(tree, { numbering: meta?.numbering ?? 3 }, sink));
+  const converted = timed('model', () => toModel(tree, { numbering: meta?.numbering ?? 3, source: text }, sink));
   if (!meta) return { diagnostics: sortDiagnostics(sink.items) };
   const doc: ReportDocument = {
     file,
@@ -41,6 +49,6 @@ export function loadReportText(file: string, text: string, sink = new Diagnostic
     toc: converted.toc,
     created: creationTime(meta.date),
   };
-  timed('checks', () => runChecks(doc, sink));
+  timed('checks', () => runChecks(doc, sink, text));
   return { doc, diagnostics: sortDiagnostics(sink.items) };
 }

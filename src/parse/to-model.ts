@@ -23,9 +23,19 @@ import { SlugRegistry, slugify } from '../model/slug.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { parseHeadingAttributes } from './heading-attributes.js';
 import { classifyHtml } from './html-subset.js';
+import { findUnresolvedReferences } from './unresolved-references.js';
 
 /** Deepest nesting of lists and block quotes accepted; deeper input gets an error, not a stack overflow. */
 export const MAX_NESTING = 24;
+
+/** Deepest nesting of inline markup (emphasis in links in …) accepted; conversion recurses per level. */
+export const MAX_INLINE_NESTING = 32;
+
+/** What the converter needs besides the tree. */
+export interface ConvertOptions extends Pick<Metadata, 'numbering'> {
+  /** The text the tree was parsed from; lets the converter find references the parser left as text. */
+  source?: string;
+}
 
 /** What the converter produces for the document body. */
 export interface ConvertedBody {
@@ -39,8 +49,8 @@ type Directive = ContainerDirective | LeafDirective | TextDirective;
 const TOC_DEPTH = 3;
 
 /** Converts a parsed Markdown tree (front matter already read) into model blocks and footnotes. */
-export function toModel(tree: md.Root, meta: Pick<Metadata, 'numbering'>, sink: DiagnosticSink): ConvertedBody {
-  return new Converter(tree, meta.numbering, sink).run();
+export function toModel(tree: md.Root, options: ConvertOptions, sink: DiagnosticSink): ConvertedBody {
+  return new Converter(tree, options, sink).run();
 }
 
 class Converter {
@@ -55,11 +65,17 @@ class Converter {
   private unnumberedLevel = 7;
   private readonly toc: TocEntry[] = [];
 
+  private readonly numbering: number;
+  private readonly source: string | undefined;
+
   constructor(
     private readonly tree: md.Root,
-    private readonly numbering: number,
+    options: ConvertOptions,
     private readonly sink: DiagnosticSink,
-  ) {}
+  ) {
+    this.numbering = options.numbering;
+    this.source = options.source;
+  }
 
   run(): ConvertedBody {
     this.collectDefinitions();
@@ -252,7 +268,7 @@ class Converter {
 
   private blockDirective(node: ContainerDirective | LeafDirective, depth: number): Block | undefined {
     if (node.type === 'containerDirective' && node.name === 'klarsprak') {
-      return { type: 'plainText', pos: span(node), children: this.blocks(node.children, depth + 1) };
+      return this.nested(node, depth, () => ({ type: 'plainText', pos: span(node), children: this.blocks(node.children, depth + 1) }));
     }
     if (node.type === 'leafDirective' && node.name === 'figure') {
       return this.figureDirective(node);
@@ -291,8 +307,16 @@ class Converter {
 
   // -- inlines ----------------------------------------------------------------------------------
 
-  private inlines(nodes: readonly md.PhrasingContent[]): Inline[] {
+  private inlines(nodes: readonly md.PhrasingContent[], depth = 0): Inline[] {
     const out: Inline[] = [];
+    if (depth > MAX_INLINE_NESTING) {
+      const first = nodes[0];
+      if (first) {
+        this.sink.error('nesting-too-deep', `inline markup (emphasis, links, …) is nested more than ${MAX_INLINE_NESTING} levels deep`,
+          span(first), 'simplify the markup around this text');
+      }
+      return out;
+    }
     // Open <sup>/<sub> tags: where their children go until the closing tag.
     const stack: { tag: 'superscript' | 'subscript'; children: Inline[]; pos: Span | undefined }[] = [];
     const target = (): Inline[] => stack.at(-1)?.children ?? out;
@@ -318,7 +342,7 @@ class Converter {
         }
         continue;
       }
-      const converted = this.inline(node);
+      const converted = this.inline(node, depth + 1);
       if (converted) target().push(converted);
     }
     for (const open of stack.reverse()) {
@@ -329,14 +353,15 @@ class Converter {
     return out;
   }
 
-  private inline(node: md.PhrasingContent): Inline | undefined {
+  private inline(node: md.PhrasingContent, depth: number): Inline | undefined {
     switch (node.type) {
       case 'text':
+        this.unresolvedReferences(node);
         return { type: 'text', pos: span(node), value: node.value };
       case 'emphasis':
       case 'strong':
       case 'delete':
-        return { type: node.type, pos: span(node), children: this.inlines(node.children) };
+        return { type: node.type, pos: span(node), children: this.inlines(node.children, depth) };
       case 'inlineCode':
         return { type: 'inlineCode', pos: span(node), value: node.value };
       case 'break':
@@ -347,11 +372,11 @@ class Converter {
           pos: span(node),
           href: node.url,
           ...(node.title ? { title: node.title } : {}),
-          children: this.inlines(node.children),
+          children: this.inlines(node.children, depth),
         };
       case 'linkReference': {
         const def = this.definitions.get(node.identifier);
-        const children = this.inlines(node.children);
+        const children = this.inlines(node.children, depth);
         if (!def) return { type: 'emphasis', pos: span(node), children };
         return { type: 'link', pos: span(node), href: def.url, ...(def.title ? { title: def.title } : {}), children };
       }
@@ -363,17 +388,17 @@ class Converter {
           'put the image in a paragraph of its own, so it becomes a figure');
         return undefined;
       case 'textDirective':
-        return this.textDirective(node);
+        return this.textDirective(node, depth);
       default:
         this.sink.error('unsupported-inline', `"${node.type}" is not supported inside text`, span(node));
         return undefined;
     }
   }
 
-  private textDirective(node: TextDirective): Inline | undefined {
+  private textDirective(node: TextDirective, depth: number): Inline | undefined {
     if (node.name === 'lang') {
       const lang = node.attributes?.lang ?? '';
-      const children = this.inlines(node.children);
+      const children = this.inlines(node.children, depth);
       if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) {
         this.sink.error('lang-span-invalid', `:lang needs a language tag, got "${lang}"`, span(node),
           'write :lang[text]{lang=en} with a BCP 47 tag such as en, se, nn');
@@ -386,6 +411,22 @@ class Converter {
     if (bare) return { type: 'text', pos: span(node), value: `:${node.name}` };
     this.unknownDirective(node);
     return undefined;
+  }
+
+  /** Reports `[^x]` and `[text][label]` that the parser left as text because nothing defines them. */
+  private unresolvedReferences(node: md.Text): void {
+    const pos = span(node);
+    if (this.source === undefined || !pos || !node.value.includes('[')) return;
+    const raw = this.source.slice(pos.start.offset, pos.end.offset);
+    for (const ref of findUnresolvedReferences(raw, pos.start)) {
+      if (ref.kind === 'footnote') {
+        this.sink.error('footnote-undefined', `footnote [^${ref.label}] has no definition`, ref.pos,
+          `add a line "[^${ref.label}]: …" with the note text, or write \\[^${ref.label}] for literal brackets`);
+      } else {
+        this.sink.warn('link-reference-undefined', `link reference [${ref.label}] has no definition, so this is no link`, ref.pos,
+          `add a line "[${ref.label}]: https://…" below the paragraph, or write [text](https://…)`);
+      }
+    }
   }
 
   private footnoteRef(node: md.FootnoteReference): Inline {

@@ -1,0 +1,134 @@
+/**
+ * Characters the bundled fonts cannot draw. A PDF would show an empty box (or nothing) in their
+ * place, so each one is reported with its position, code point and Unicode name.
+ *
+ * Running text, headings, tables and footnotes use the proportional family (Noto Sans), code the
+ * monospace one (Noto Sans Mono). A character counts as covered by a family only when every
+ * style of it (regular, bold, italic …) has a glyph, since emphasis may land on any character.
+ * The front matter is checked against the proportional family: its values fill cover and colophon.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
+import type { Point, ReportDocument, Span } from '../model/types.js';
+import type { DiagnosticSink } from '../diagnostics.js';
+import { fontsDir } from '../frame/paths.js';
+import { walkDocument } from '../model/walk.js';
+import { advance } from '../parse/points.js';
+
+type Kind = 'text' | 'code';
+
+/** Code points every style of each kind of bundled font can draw. */
+interface Coverage {
+  text: ReadonlySet<number>;
+  code: ReadonlySet<number>;
+}
+
+let coverage: Coverage | undefined;
+
+/** Reads the cmaps of fonts/*.ttf once per process. */
+function bundledCoverage(): Coverage {
+  if (coverage) return coverage;
+  const sets: Record<Kind, Set<number> | undefined> = { text: undefined, code: undefined };
+  for (const name of readdirSync(fontsDir).filter((f) => f.toLowerCase().endsWith('.ttf')).sort()) {
+    const font = fontkit.openSync(join(fontsDir, name));
+    if (!('characterSet' in font)) continue;
+    const kind: Kind = /mono/i.test(font.familyName) ? 'code' : 'text';
+    const chars = new Set(font.characterSet);
+    const seen = sets[kind];
+    sets[kind] = seen ? new Set([...seen].filter((cp) => chars.has(cp))) : chars;
+  }
+  coverage = { text: sets.text ?? new Set(), code: sets.code ?? new Set() };
+  return coverage;
+}
+
+/** One character that cannot be drawn, where it first occurs, and how often. */
+interface Finding {
+  char: string;
+  kind: Kind;
+  pos: Span | undefined;
+  count: number;
+}
+
+/** Reports each undrawable or control character once, at its first occurrence, with a count. */
+export function checkGlyphs(doc: ReportDocument, sink: DiagnosticSink, source?: string): void {
+  const fonts = bundledCoverage();
+  const findings = new Map<string, Finding>();
+  const scan = (value: string, kind: Kind, pos: Span | undefined): void => {
+    for (const char of value) {
+      const cp = char.codePointAt(0) as number;
+      if (drawable(char, cp, fonts[kind])) continue;
+      const key = `${kind}:${char}`;
+      const known = findings.get(key);
+      if (known) known.count++;
+      else findings.set(key, { char, kind, pos: locate(char, pos, source), count: 1 });
+    }
+  };
+  const front = source === undefined ? undefined : frontMatterText(source);
+  if (front) {
+    const start: Point = { line: 1, column: 1, offset: 0 };
+    scan(front, 'text', { start, end: advance(front, start, front.length) });
+  }
+  walkDocument(doc, (node) => {
+    if (node.type === 'text') scan(node.value, 'text', node.pos);
+    else if (node.type === 'inlineCode' || node.type === 'code') scan(node.value, 'code', node.pos);
+  });
+  for (const f of findings.values()) report(f, fonts, sink);
+}
+
+function drawable(char: string, cp: number, covered: ReadonlySet<number>): boolean {
+  if (char === '\n' || char === '\t') return true;
+  // Invisible formatting characters (soft hyphen, zero-width joiner, variation selectors …) are
+  // handled by the renderers and need no glyph.
+  if (/\p{Default_Ignorable_Code_Point}/u.test(char)) return true;
+  return covered.has(cp);
+}
+
+function report(f: Finding, fonts: Coverage, sink: DiagnosticSink): void {
+  const cp = f.char.codePointAt(0) as number;
+  const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = characterName(f.char);
+  const times = f.count > 1 ? ` (${f.count} times; this is the first)` : '';
+  if (/\p{Cc}/u.test(f.char)) {
+    sink.error('control-character', `invisible control character ${code} ${name} in the text${times}`, f.pos,
+      'delete it: it has no meaning in a document (it often comes from copying out of another program)');
+    return;
+  }
+  const other: Kind = f.kind === 'text' ? 'code' : 'text';
+  if (fonts[other].has(cp)) {
+    const which = f.kind === 'text' ? 'the text font' : 'the code font';
+    sink.error('glyph-missing', `${which} cannot draw ${code} ${name} (${f.char})${times}`, f.pos,
+      f.kind === 'text' ? 'use another character, or write it as `code` where the code font can draw it'
+        : 'use another character inside code');
+    return;
+  }
+  sink.error('glyph-missing', `no bundled font can draw ${code} ${name} (${f.char})${times}`, f.pos,
+    'replace it with a character the Noto Sans fonts have, or describe it in words (emoji and many scripts are not included)');
+}
+
+let names: typeof import('unicode-name') | undefined;
+
+/** The Unicode name, e.g. "RIGHTWARDS ARROW", or a label like "<control-0007>". */
+function characterName(char: string): string {
+  // The name tables are large (1.6 MB); load them only when there is something to report.
+  names ??= createRequire(import.meta.url)('unicode-name') as typeof import('unicode-name');
+  return names.unicodeName(char) ?? names.unicodeLabel(char) ?? 'UNNAMED CHARACTER';
+}
+
+/** The first place `char` occurs in the source of a node; the node's start when it is written differently (an entity). */
+function locate(char: string, pos: Span | undefined, source: string | undefined): Span | undefined {
+  if (!pos || source === undefined) return pos;
+  const raw = source.slice(pos.start.offset, pos.end.offset);
+  const index = raw.indexOf(char);
+  if (index === -1) return pos;
+  const start: Point = advance(raw, pos.start, index);
+  return { start, end: advance(raw, pos.start, index + char.length) };
+}
+
+/** The YAML between the opening and closing `---`, or undefined when the file has none. */
+function frontMatterText(source: string): string | undefined {
+  if (!source.startsWith('---\n')) return undefined;
+  const end = source.indexOf('\n---', 3);
+  return end === -1 ? undefined : source.slice(0, end);
+}

@@ -1,0 +1,79 @@
+/**
+ * Links: safe targets that exist, and link text that says where the link goes.
+ *
+ * A bare web address as link text is a warning in the body, where a reader (or a screen reader
+ * listing links) needs words; in footnotes it is the reference itself and is left alone. The
+ * colophon is made by the tool and not checked.
+ */
+import type { Link, ReportDocument } from '../model/types.js';
+import type { DiagnosticSink } from '../diagnostics.js';
+import { inlineText } from '../model/text.js';
+import { walk, type Node } from '../model/walk.js';
+
+/** Link texts that say nothing out of context (compared lower-case, without end punctuation). */
+const VAGUE = new Set([
+  'her', 'klikk her', 'trykk her', 'les mer', 'les meir', 'mer', 'lenke', 'lenkje', 'denne lenken', 'link',
+  'click here', 'here', 'read more', 'more', 'this link',
+]);
+
+const UNSAFE_SCHEMES = new Set(['javascript:', 'vbscript:', 'data:', 'file:']);
+
+/** Reports unsafe, dangling and file links, and link text that is empty, vague or a bare address. */
+export function checkLinks(doc: ReportDocument, sink: DiagnosticSink): void {
+  const ids = new Set<string>();
+  walk(doc.body, (node) => {
+    if (node.type === 'heading') ids.add(node.id);
+  });
+  const check = (inFootnote: boolean) => (node: Node) => {
+    if (node.type === 'link') checkLink(node, ids, inFootnote, sink);
+  };
+  walk(doc.body, check(false));
+  for (const note of doc.footnotes) walk(note.children, check(true));
+}
+
+function checkLink(link: Link, ids: ReadonlySet<string>, inFootnote: boolean, sink: DiagnosticSink): void {
+  const href = link.href.trim();
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(href)?.[0].toLowerCase();
+  if (scheme && UNSAFE_SCHEMES.has(scheme)) {
+    sink.error('link-unsafe', `the link target "${abbreviate(href)}" uses ${scheme}, which readers block or cannot follow`, link.pos,
+      'link to a web address (https://…) or to a heading (#id)');
+  } else if (href.startsWith('#')) {
+    const id = decodeFragment(href.slice(1));
+    if (!ids.has(id)) {
+      sink.error('link-target-missing', `no heading has the id "#${id}"`, link.pos,
+        'use the id of an existing heading (its text in lower case with hyphens), or set one with {#id} after the heading');
+    }
+  } else if (!scheme && !href.startsWith('//')) {
+    sink.warn('link-relative', `the link "${abbreviate(href)}" points to a file beside the report; it breaks once the PDF or DOCX is shared`,
+      link.pos, 'link to the file\'s web address instead (https://…)');
+  }
+
+  const text = inlineText(link.children).trim();
+  if (text === '') {
+    sink.error('link-text-empty', 'the link has no text, so screen readers have nothing to announce', link.pos,
+      'write what the link leads to between the brackets: [Statistikkbanken](https://…)');
+  } else if (VAGUE.has(text.toLowerCase().replace(/[.:!…»›→ ]+$/u, ''))) {
+    sink.warn('link-text-vague', `the link text "${text}" does not say where the link goes`, link.pos,
+      'name the destination instead, e.g. "les [rapporten om levekår](https://…)"');
+  } else if (!inFootnote && looksLikeAddress(text, href)) {
+    sink.warn('link-text-url', 'the link text is a bare web address', link.pos,
+      'say where the link goes, [Statistikkbanken](https://…), or move the address into a footnote');
+  }
+}
+
+/** A web address as text; an e-mail address is the clearest text for its own mailto: link. */
+function looksLikeAddress(text: string, href: string): boolean {
+  return (text === href && !/^mailto:/i.test(href)) || /^(https?:\/\/|www\.)\S+$/i.test(text);
+}
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+function abbreviate(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}

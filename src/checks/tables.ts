@@ -1,0 +1,31 @@
+/** Tables: a header row with a heading in every column, and a width that fits a page. */
+import type { ReportDocument } from '../model/types.js';
+import type { DiagnosticSink } from '../diagnostics.js';
+import { inlineText } from '../model/text.js';
+import { walkDocument } from '../model/walk.js';
+
+/** Widest table accepted; more columns cannot be read on an A4 page or by a screen reader. */
+export const MAX_TABLE_COLUMNS = 20;
+
+/** Reports tables without column headings, header cells without text, and too many columns. */
+export function checkTables(doc: ReportDocument, sink: DiagnosticSink): void {
+  walkDocument(doc, (node) => {
+    if (node.type !== 'table') return;
+    const header = node.headerRows > 0 ? node.rows[0] : undefined;
+    const columns = Math.max(0, ...node.rows.map((row) => row.cells.length));
+    if (columns > MAX_TABLE_COLUMNS) {
+      sink.error('table-too-wide', `the table has ${columns} columns; the limit is ${MAX_TABLE_COLUMNS}`, node.pos,
+        'split it into several tables, or turn rows into columns');
+    }
+    const empty = (header?.cells ?? []).filter((cell) => inlineText(cell.children).trim() === '');
+    if (!header || empty.length === header.cells.length) {
+      sink.error('table-header-missing', 'the table has no header row: its first row is empty', node.pos,
+        'write a heading for each column in the first row; screen readers announce it with every cell');
+      return;
+    }
+    for (const cell of empty) {
+      sink.error('table-header-empty', 'a column heading is empty', cell.pos ?? node.pos,
+        'write a heading for this column (e.g. "Område"); screen readers announce it with every cell');
+    }
+  });
+}

@@ -1,0 +1,124 @@
+/**
+ * One fixture per authoring rule: each proves its rule id, severity, exact line:column and a
+ * hint, and that the same file produces no other errors (so every fixture tests one thing).
+ */
+import { mkdtempSync, copyFileSync, mkdirSync, symlinkSync, writeFileSync, truncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadReport } from '../src/parse/index.js';
+import { formatDiagnostic, type Diagnostic } from '../src/diagnostics.js';
+import { fixturesDir } from './helpers/paths.js';
+
+const rulesDir = join(fixturesDir, 'checks', 'rules');
+
+/** fixture file → the diagnostic it must produce: rule, severity, line, column, and words of the message. */
+const cases: [file: string, rule: string, severity: 'error' | 'warning', line: number, column: number, says: string][] = [
+  ['front-matter-missing.md', 'front-matter-missing', 'error', 1, 1, 'no front matter'],
+  ['front-matter-no-title.md', 'front-matter-required', 'error', 2, 1, 'no "title"'],
+  ['front-matter-no-lang.md', 'front-matter-required', 'error', 2, 1, 'no "lang"'],
+  ['front-matter-yaml.md', 'front-matter-yaml', 'error', 4, 20, 'not valid YAML'],
+  ['front-matter-extra-key.md', 'front-matter-unknown-key', 'warning', 4, 1, '"department"'],
+  ['front-matter-invalid.md', 'front-matter-invalid', 'error', 4, 1, 'YYYY-MM-DD'],
+  ['image-alt-missing.md', 'image-alt-missing', 'error', 8, 1, 'no alt text'],
+  ['image-missing.md', 'image-missing', 'error', 8, 1, 'does not exist'],
+  ['image-format.md', 'image-format', 'error', 8, 1, 'not a PNG or JPEG'],
+  ['image-unreadable.md', 'image-unreadable', 'error', 8, 1, 'cannot be read'],
+  ['image-dotdot.md', 'image-outside', 'error', 8, 1, 'outside the content folder'],
+  ['image-absolute.md', 'image-outside', 'error', 8, 1, 'absolute'],
+  ['image-remote.md', 'image-remote', 'error', 8, 1, 'never fetches'],
+  ['image-inline.md', 'image-inline', 'error', 8, 11, 'inside running text'],
+  ['figure-src-missing.md', 'figure-src-missing', 'error', 8, 1, 'needs a src'],
+  ['heading-first-not-h1.md', 'heading-first-not-h1', 'error', 6, 1, 'level 2'],
+  ['heading-level-skipped.md', 'heading-level-skipped', 'error', 8, 1, 'level 2 is skipped'],
+  ['heading-empty.md', 'heading-empty', 'error', 8, 1, 'no text'],
+  ['heading-id-duplicate.md', 'heading-id-duplicate', 'warning', 8, 1, '"#mål"'],
+  ['table-header-missing.md', 'table-header-missing', 'error', 8, 1, 'no header row'],
+  ['table-header-empty.md', 'table-header-empty', 'error', 8, 6, 'column heading is empty'],
+  ['table-too-wide.md', 'table-too-wide', 'error', 8, 1, '21 columns'],
+  ['footnote-undefined.md', 'footnote-undefined', 'error', 8, 11, '[^kilde] has no definition'],
+  ['footnote-unused.md', 'footnote-unused', 'warning', 10, 1, '[^ubrukt] is never referenced'],
+  ['footnote-duplicate.md', 'footnote-duplicate', 'warning', 12, 1, 'defined twice'],
+  ['link-text-vague.md', 'link-text-vague', 'warning', 8, 21, '"her"'],
+  ['link-text-url.md', 'link-text-url', 'warning', 8, 4, 'bare web address'],
+  ['link-text-empty.md', 'link-text-empty', 'error', 8, 4, 'no text'],
+  ['link-unsafe.md', 'link-unsafe', 'error', 8, 4, 'javascript:'],
+  ['link-target-missing.md', 'link-target-missing', 'error', 8, 4, '"#bakgrunn"'],
+  ['link-relative.md', 'link-relative', 'warning', 8, 4, 'vedlegg.pdf'],
+  ['link-reference-undefined.md', 'link-reference-undefined', 'warning', 8, 4, '[ssb]'],
+  ['raw-html-block.md', 'raw-html', 'error', 8, 1, 'raw HTML'],
+  ['raw-html-inline.md', 'raw-html', 'error', 8, 10, '<span style="color:red">'],
+  ['directive-unknown.md', 'directive-unknown', 'error', 8, 1, '::video'],
+  ['lang-span-invalid.md', 'lang-span-invalid', 'error', 8, 10, '"engelsk"'],
+  ['glyph-missing.md', 'glyph-missing', 'error', 8, 6, 'U+1F600 GRINNING FACE (😀)'],
+  ['control-character.md', 'control-character', 'error', 8, 6, 'U+0007 ALERT'],
+  ['invalid-utf8.md', 'invalid-utf8', 'error', 8, 3, '0xe5'],
+  ['nesting-too-deep.md', 'nesting-too-deep', 'error', 8, 49, 'more than 24 levels'],
+];
+
+function found(diagnostics: Diagnostic[], rule: string): Diagnostic | undefined {
+  return diagnostics.find((d) => d.rule === rule);
+}
+
+describe('each rule reports its diagnostic at the exact place', () => {
+  it.each(cases)('%s → [%s]', (file, rule, severity, line, column, says) => {
+    const { diagnostics } = loadReport(join(rulesDir, file));
+    const d = found(diagnostics, rule);
+    expect(d, diagnostics.map(formatDiagnostic).join('\n')).toBeDefined();
+    expect({ severity: d?.severity, line: d?.pos?.start.line, column: d?.pos?.start.column }).toEqual({ severity, line, column });
+    expect(d?.message).toContain(says);
+    expect(d?.hint ?? '').not.toBe('');
+    // The fixture shows this one problem: no other rule raises an error.
+    const others = diagnostics.filter((x) => x.severity === 'error' && x.rule !== rule);
+    expect(others.map(formatDiagnostic)).toEqual([]);
+  });
+});
+
+describe('rules that need a file system set up at test time', () => {
+  const fm = '---\ntitle: Prøve\nlang: nb\n---\n\n# Tittel\n\n';
+
+  it('an image that is a symlink to a file outside the content folder is refused', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'rv-outside-'));
+    const content = mkdtempSync(join(tmpdir(), 'rv-content-'));
+    copyFileSync(join(rulesDir, 'img', 'chart.png'), join(outside, 'secret.png'));
+    symlinkSync(join(outside, 'secret.png'), join(content, 'chart.png'));
+    writeFileSync(join(content, 'r.md'), `${fm}![Søyler](chart.png)\n`);
+    const d = found(loadReport(join(content, 'r.md')).diagnostics, 'image-outside');
+    expect(d?.message).toContain('link to a file outside');
+    expect(d?.pos?.start).toMatchObject({ line: 8, column: 1 });
+  });
+
+  it('a symlinked folder leading out of the content folder is refused too', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'rv-outside-'));
+    const content = mkdtempSync(join(tmpdir(), 'rv-content-'));
+    copyFileSync(join(rulesDir, 'img', 'chart.png'), join(outside, 'chart.png'));
+    symlinkSync(outside, join(content, 'bilder'));
+    writeFileSync(join(content, 'r.md'), `${fm}![Søyler](bilder/chart.png)\n`);
+    expect(found(loadReport(join(content, 'r.md')).diagnostics, 'image-outside')).toBeDefined();
+  });
+
+  it('a source larger than the limit is refused before it is read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rv-big-'));
+    const file = join(dir, 'stor.md');
+    writeFileSync(file, '');
+    truncateSync(file, 21 * 1024 * 1024); // sparse: no 21 MB written to disk
+    const d = found(loadReport(file).diagnostics, 'input-too-large');
+    expect(d?.message).toContain('21.0 MB');
+  });
+
+  it('a missing source file is one clear error, not an exception', () => {
+    const d = found(loadReport('/nonexistent/rapport.md').diagnostics, 'input-unreadable');
+    expect(d?.message).toContain('no such file');
+  });
+
+  it('an image inside the content folder in a subfolder passes and gets its real path', () => {
+    const content = mkdtempSync(join(tmpdir(), 'rv-content-'));
+    mkdirSync(join(content, 'figurer'));
+    copyFileSync(join(rulesDir, 'img', 'chart.png'), join(content, 'figurer', 'chart.png'));
+    writeFileSync(join(content, 'r.md'), `${fm}![Søyler](figurer/chart.png "Figur 1")\n`);
+    const { doc, diagnostics } = loadReport(join(content, 'r.md'));
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const figure = doc?.body.find((b) => b.type === 'figure');
+    expect(figure).toMatchObject({ type: 'figure', path: join(content, 'figurer', 'chart.png') });
+  });
+});
