@@ -1,6 +1,4 @@
 /** The plain version as one accessible, self-contained HTML page, through `templates/plain/page.html.hbs`. */
-import type { Block } from '../model/types.js';
-import { blockText } from '../model/text.js';
 import { escapeHtml, loadTemplate } from '../frame/handlebars.js';
 import type { PlainVersion } from './derive.js';
 import { blocksToHtml, inlinesToHtml, type HtmlContext } from './html.js';
@@ -22,11 +20,6 @@ export function renderPlainPage(plain: PlainVersion, reportTitle: string): strin
       contentRaw: s.source === 'glossary' ? '' : blocksToHtml(s.blocks, ctx),
       glossary: s.source === 'glossary' ? plain.glossary.map((e) => ({ word: e.word, explanation: e.explanation })) : undefined,
     })),
-    colophonRaw: blocksToHtml(doc.frame.colophon.filter((b) => !isPdfStatement(b, doc.frame.labels.universalDesign)), ctx),
+    colophonRaw: blocksToHtml(doc.frame.colophon, ctx),
   });
-}
-
-/** The colophon's universal-design statement speaks of PDF/UA tagging, which a web page does not have. */
-function isPdfStatement(block: Block, statement: string): boolean {
-  return blockText([block]).replace(/\s+/g, ' ').trim() === statement.replace(/\s+/g, ' ').trim();
 }
