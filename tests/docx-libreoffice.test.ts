@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { reportPath } from './helpers/paths.js';
 import { walk } from '../src/model/walk.js';
 import { blockText, inlineText } from '../src/model/text.js';
-import { renderFile } from './fixtures/docx-read.js';
+import { renderFile } from './helpers/docx-read.js';
 
 const work = mkdtempSync(join(tmpdir(), 'docx-lo-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -7,7 +7,7 @@ import mammoth from 'mammoth';
 import { reportPath } from './helpers/paths.js';
 import { walk } from '../src/model/walk.js';
 import { inlineText } from '../src/model/text.js';
-import { paragraphs, renderFile, textOf, type RenderedDocx } from './fixtures/docx-read.js';
+import { paragraphs, renderFile, textOf, type RenderedDocx } from './helpers/docx-read.js';
 import { loadRenderer } from '../src/build/formats.js';
 
 let out: RenderedDocx;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { fontsDir } from '../src/frame/paths.js';
 import { fixturesDir } from './helpers/paths.js';
-import { paragraphs, renderFile, styles, textOf, type Para, type RenderedDocx } from './fixtures/docx-read.js';
+import { paragraphs, renderFile, styles, textOf, type Para, type RenderedDocx } from './helpers/docx-read.js';
 
 const fixture = join(fixturesDir, 'docx-all-constructs', 'report.md');
 let out: RenderedDocx;
