@@ -16,6 +16,8 @@ import type {
   Metadata,
   Span,
   Table,
+  TableCell,
+  TableRow,
   TocEntry,
 } from '../model/types.js';
 import { inlineText } from '../model/text.js';
@@ -240,23 +242,28 @@ class Converter {
   }
 
   private table(node: md.Table): Table {
-    const align: Align[] = (node.align ?? []).map((a) => a ?? null);
+    const width = node.children[0]?.children.length ?? 0;
     return {
       type: 'table',
       pos: span(node),
-      align,
+      align: Array.from({ length: width }, (_, i): Align => node.align?.[i] ?? null),
       headerRows: node.children.length > 0 ? 1 : 0,
-      rows: node.children.map((row, r) => ({
-        type: 'tableRow' as const,
-        pos: span(row),
-        cells: row.children.map((cell) => ({
-          type: 'tableCell' as const,
-          pos: span(cell),
-          header: r === 0,
-          children: this.inlines(cell.children),
-        })),
-      })),
+      rows: node.children.map((row, r) => this.tableRow(row, width, r === 0)),
     };
+  }
+
+  /** A row as GFM renders it: as wide as the header, short rows padded, extra cells dropped (with a warning). */
+  private tableRow(row: md.TableRow, width: number, header: boolean): TableRow {
+    if (row.children.length > width) {
+      this.sink.warn('table-row-too-long', `this row has ${row.children.length} cells but the header only ${width}; the extra cells are left out`,
+        span(row.children[width] ?? row), 'add a column heading for them, or remove the extra "|" cells');
+    }
+    const cells = Array.from({ length: width }, (_, i): TableCell => {
+      const cell = row.children[i];
+      if (!cell) return { type: 'tableCell', header, children: [] };
+      return { type: 'tableCell', pos: span(cell), header, children: this.inlines(cell.children) };
+    });
+    return { type: 'tableRow', pos: span(row), cells };
   }
 
   private blockHtml(node: md.Html): void {
