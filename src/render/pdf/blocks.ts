@@ -6,6 +6,7 @@ import { inlineText } from '../../model/text.js';
 import { LAYOUT_ARTIFACT, StructNode, type StructType, type Tag } from './structure.js';
 import { toRuns, type InlineContext, type PdfInline } from './inlines.js';
 import { MONO } from './fonts.js';
+import { keepHeadingsWithNext, keepStarts } from './keep.js';
 
 /** A pdfmake content node (pdfmake's document-definition objects are untyped). */
 export type PdfNode = { [key: string]: unknown };
@@ -36,6 +37,7 @@ export function blocks(nodes: readonly Block[], parent: StructNode, ctx: BlockCo
     const converted = block(node, parent, ctx);
     if (converted) out.push(converted);
   }
+  keepHeadingsWithNext(out);
   return out;
 }
 
@@ -46,7 +48,7 @@ function block(node: Block, parent: StructNode, ctx: BlockContext): PdfNode | un
       return heading(node, parent, ctx);
     case 'paragraph': {
       const p = parent.add(new StructNode('P'));
-      return textNode(toRuns(node.children, p, ctx), { margin: [0, 0, 0, paragraphGap(ctx)] });
+      return textNode(toRuns(node.children, p, ctx), { margin: [0, 0, 0, paragraphGap(ctx)], _rvLines: 'all' });
     }
     case 'list':
       return list(node, parent, ctx, 0);
@@ -158,6 +160,8 @@ function list(node: List, parent: StructNode, ctx: BlockContext, depth: number):
       child.type === 'list' ? list(child, body, ctx, depth + 1) : block(child, body, ctx),
     );
     const stack = content.filter((c): c is PdfNode => c !== undefined);
+    // The item keeps its body's first lines with its marker; the paragraph keeps only its end.
+    if (stack[0]?.['_rvLines']) stack[0]['_rvLines'] = 'end';
     // Paragraphs in a list item keep their own gap; the item's gap replaces the last one.
     const lastBlock = stack[stack.length - 1];
     if (lastBlock && Array.isArray(lastBlock['margin'])) {
@@ -170,6 +174,7 @@ function list(node: List, parent: StructNode, ctx: BlockContext, depth: number):
       ],
       columnGap: 0,
       margin: [0, 0, 0, index === node.items.length - 1 ? 0 : gap],
+      _rvItem: true,
     };
   });
   return { stack: items, margin: [depth === 0 ? 0 : 0, 0, 0, depth === 0 ? paragraphGap(ctx) : 0] };
@@ -184,7 +189,7 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
     const caption = t.add(new StructNode('Caption'));
     const runs = toRuns(node.caption, caption, ctx);
     runs.unshift({ text: `${ctx.labels.table} ${ctx.counters.table}\u2002`, _rv: caption, bold: true });
-    parts.push(textNode(runs, { margin: [0, 0, 0, 6], keepWithNext: true, color: theme.colors.text }));
+    parts.push(textNode(runs, { margin: [0, 0, 0, 6], color: theme.colors.text }));
   }
   const columns = node.rows[0]?.cells.length ?? 1;
   const widths = columnWidths(node, columns);
@@ -229,7 +234,8 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
       paddingBottom: () => 4,
     },
   });
-  return { stack: parts, margin: [0, 4, 0, paragraphGap(ctx) + 6] };
+  // A caption never ends a page: it goes with the header and first row.
+  return { stack: parts, margin: [0, 4, 0, paragraphGap(ctx) + 6], ...(node.caption ? { _rvKeep: keepStarts(parts) } : {}) };
 }
 
 function figure(node: Figure, parent: StructNode, ctx: BlockContext): PdfNode | undefined {

@@ -7,6 +7,7 @@ import { blocks, rule, textNode, type BlockContext, type PdfNode } from './block
 import { toRuns, type PdfInline } from './inlines.js';
 import { FootnoteArea } from './footnotes.js';
 import { cloneContent } from './clone.js';
+import { keepHeadingsWithNext } from './keep.js';
 import { FOOTER_ARTIFACT, HEADER_ARTIFACT, LAYOUT_ARTIFACT, StructNode } from './structure.js';
 import { SANS } from './fonts.js';
 import type { Theme } from './theme.js';
@@ -59,24 +60,11 @@ export function buildDefinition(doc: ReportDocument, theme: Theme): ReportDefini
     pageMargins: theme.pageMargins,
     content: { stack: [] as PdfNode[] },
     defaultStyle: { font: SANS, fontSize: theme.bodySize, lineHeight: theme.lineHeight, color: theme.colors.text },
-    styles: { rvFurniture: {} },
     header: (page: number) => (page < 3 ? null : header(doc, theme)),
     footer: (page: number, pages: number) => (page < 2 ? null : footer(doc, theme, page, pages)),
-    background: (page: number) => background(page, theme, footnotes),
-    pageBreakBefore: keepHeadingsWithNext,
+    background: (page: number) => (page === 1 ? coverBand(theme) : null),
   };
   return { definition, content: () => cloneContent(template), footnotes, root };
-}
-
-interface NodeInfo {
-  headlineLevel?: number;
-  style?: unknown;
-}
-
-/** Moves a heading to the next page when nothing of the body follows it on its page. */
-function keepHeadingsWithNext(node: NodeInfo, nodes: { getFollowingNodesOnPage(): NodeInfo[] }): boolean {
-  if (node.headlineLevel === undefined) return false;
-  return nodes.getFollowingNodesOnPage().every((n) => n.style === 'rvFurniture');
 }
 
 function cover(doc: ReportDocument, root: StructNode, ctx: BlockContext): PdfNode[] {
@@ -196,6 +184,7 @@ function body(nodes: readonly Block[], root: StructNode, ctx: BlockContext): Pdf
     }
     first = false;
   }
+  keepHeadingsWithNext(out);
   return out;
 }
 
@@ -211,7 +200,6 @@ function header(doc: ReportDocument, theme: Theme): PdfNode {
       rule(width, theme.colors.rule, [0, 4, 0, 0], HEADER_ARTIFACT),
     ],
     margin: [left, top - 40, right, 0],
-    style: 'rvFurniture',
   };
 }
 
@@ -224,18 +212,9 @@ function footer(doc: ReportDocument, theme: Theme, page: number, pages: number):
     fontSize: theme.smallSize,
     color: theme.colors.muted,
     margin: [left, bottom - 40, right, 0],
-    style: 'rvFurniture',
   };
 }
 
-function background(page: number, theme: Theme, footnotes: FootnoteArea): PdfNode | null {
-  const parts: PdfNode[] = [];
-  if (page === 1) {
-    parts.push({
-      canvas: [{ type: 'rect', x: 0, y: 0, w: A4.width, h: COVER_BAND, color: theme.colors.coverBand, _rv: LAYOUT_ARTIFACT }],
-    });
-  }
-  const notes = footnotes.areaFor(page - 1);
-  if (notes) parts.push(notes);
-  return parts.length > 0 ? { stack: parts, style: 'rvFurniture' } : null;
+function coverBand(theme: Theme): PdfNode {
+  return { canvas: [{ type: 'rect', x: 0, y: 0, w: A4.width, h: COVER_BAND, color: theme.colors.coverBand, _rv: LAYOUT_ARTIFACT }] };
 }

@@ -1,14 +1,16 @@
 /**
  * Footnotes at the bottom of the page where they are referenced.
  *
- * pdfmake has no footnotes. Each page's footnotes are laid out as part of that page's
- * background, anchored to the bottom margin, and the layout keeps the same height free at the
- * bottom of the page. Which notes land on which page is only known after layout, so layout runs
- * in passes (see pdfmake-hooks.ts) until every note sits on the page of its first reference.
- * Reserved space only grows between passes, so the passes settle.
+ * pdfmake has no footnotes. While pdfmake places the lines of a page, the layout hooks
+ * (pdfmake-hooks.ts) keep free at the bottom of the page the height of the notes referenced so
+ * far, moving a line with a reference to the next page when its notes do not fit. After layout
+ * each page's notes are drawn above the bottom margin. When a note did not fit after all (a
+ * reference inside a table row, which pdfmake places as a whole), layout runs again with the
+ * measured space kept from the start of that page; kept space only grows, so the passes settle.
  */
 import type { Footnote } from '../../model/types.js';
 import { FOOTNOTE_RULE_ARTIFACT, isStruct, StructNode, type Tag } from './structure.js';
+import type { LayoutSession, MeasureOffPage } from './pdfmake-hooks.js';
 import { blocks, rule, type BlockContext, type PdfNode } from './blocks.js';
 import { cloneContent } from './clone.js';
 
@@ -16,10 +18,11 @@ import { cloneContent } from './clone.js';
 const GAP = 14;
 
 /** Registers footnotes as they are referenced and lays out each page's footnote area. */
-export class FootnoteArea {
+export class FootnoteArea implements Omit<LayoutSession, 'content'> {
   private readonly notes = new Map<string, PdfNode>();
-  private assigned = new Map<number, string[]>();
+  private assigned: string[][] = [];
   private readonly reserved: number[] = [];
+  /** Measured area heights by the notes' ids (without the gap above). */
   private readonly heights = new Map<string, number>();
 
   constructor(
@@ -54,46 +57,60 @@ export class FootnoteArea {
     });
   }
 
-  /** Height kept free at the bottom of a page (0-based index). */
+  /** Height kept free from the start of a page (0-based index) for its footnotes. */
   reserve(pageIndex: number): number {
     return this.reserved[pageIndex] ?? 0;
   }
 
-  /** The footnote area of a page (0-based index), or null when the page has no footnotes. */
-  areaFor(pageIndex: number): PdfNode | null {
-    const ids = this.assigned.get(pageIndex);
-    if (!ids || ids.length === 0) return null;
-    const height = this.heights.get(ids.join(' ')) ?? 0;
-    const top = this.page.height - this.page.margins[3] - height;
-    return this.area(ids, top);
+  /** Footnotes first referenced by these tags, in order. */
+  notesIn(tags: readonly (Tag | undefined)[]): string[] {
+    const ids: string[] = [];
+    for (const tag of tags) {
+      const id = isStruct(tag) ? tag.footnoteRef : undefined;
+      if (id !== undefined && this.notes.has(id) && !ids.includes(id)) ids.push(id);
+    }
+    return ids;
   }
 
-  /** Compares where references landed with where notes were drawn; true when they agree. */
-  settle(tagsByPage: Tag[][], measure: (content: object) => number): boolean {
-    const actual = new Map<number, string[]>();
-    tagsByPage.forEach((tags, pageIndex) => {
-      for (const tag of tags) {
-        if (!isStruct(tag) || !tag.footnoteRef || !this.notes.has(tag.footnoteRef)) continue;
-        const ids = actual.get(pageIndex) ?? [];
-        if (!ids.includes(tag.footnoteRef)) ids.push(tag.footnoteRef);
-        actual.set(pageIndex, ids);
+  /** Height the footnote area takes with these notes, the gap above it included; 0 for none. */
+  areaHeight(ids: readonly string[], measure: MeasureOffPage): number {
+    if (ids.length === 0) return 0;
+    const key = ids.join(' ');
+    let height = this.heights.get(key);
+    if (height === undefined) {
+      height = measure(this.areaAt(ids, 0));
+      this.heights.set(key, height);
+    }
+    return height + GAP;
+  }
+
+  /**
+   * Checks a finished layout: true when every page's notes fit below its body. Otherwise the
+   * space the notes need is kept from the start of those pages in the next pass.
+   */
+  settle(notesByPage: string[][], bodyBottoms: number[], measure: MeasureOffPage): boolean {
+    const limit = this.page.height - this.page.margins[3];
+    let fits = true;
+    notesByPage.forEach((ids, pageIndex) => {
+      const need = this.areaHeight(ids, measure);
+      if (need > 0 && (bodyBottoms[pageIndex] ?? 0) > limit - need + 0.01) {
+        fits = false;
+        this.reserved[pageIndex] = Math.max(this.reserved[pageIndex] ?? 0, need);
       }
     });
-    if (sameAssignment(actual, this.assigned)) return true;
-    for (const [pageIndex, ids] of actual) {
-      const key = ids.join(' ');
-      let height = this.heights.get(key);
-      if (height === undefined) {
-        height = measure(this.area(ids, 0));
-        this.heights.set(key, height);
-      }
-      this.reserved[pageIndex] = Math.max(this.reserved[pageIndex] ?? 0, height + GAP);
-    }
-    this.assigned = actual;
-    return false;
+    if (fits) this.assigned = notesByPage;
+    return fits;
   }
 
-  private area(ids: string[], top: number): PdfNode {
+  /** The footnote area of a page (0-based index) in page coordinates, or null when it has none. */
+  area(pageIndex: number): PdfNode | null {
+    const ids = this.assigned[pageIndex];
+    if (!ids || ids.length === 0) return null;
+    const height = this.heights.get(ids.join(' ')) ?? 0;
+    return this.areaAt(ids, this.page.height - this.page.margins[3] - height);
+  }
+
+  private areaAt(ids: readonly string[], top: number): PdfNode {
     const [left, , right] = this.page.margins;
     const notes = ids.map((id) => cloneContent(this.notes.get(id) as PdfNode));
     return {
@@ -102,16 +119,6 @@ export class FootnoteArea {
       lineHeight: this.ctx.theme.lineHeight,
       color: this.ctx.theme.colors.text,
       margin: [left, top, right, 0],
-      style: 'rvFurniture',
     };
   }
-}
-
-function sameAssignment(a: Map<number, string[]>, b: Map<number, string[]>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [page, ids] of a) {
-    const other = b.get(page);
-    if (!other || other.join(' ') !== ids.join(' ')) return false;
-  }
-  return true;
 }

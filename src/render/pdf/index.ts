@@ -29,10 +29,14 @@ export async function renderPdf(doc: ReportDocument, options: PdfRenderOptions =
   installHooks();
   const theme = themeFor(options.profile ?? 'report');
   const built = buildDefinition(doc, theme);
+  const notes = built.footnotes;
   attachSession(built.definition.content, {
     content: () => built.content(),
-    reserve: (page) => built.footnotes.reserve(page),
-    settle: (tags, measure) => built.footnotes.settle(tags, measure),
+    reserve: (page) => notes.reserve(page),
+    notesIn: (tags) => notes.notesIn(tags),
+    areaHeight: (ids, measure) => notes.areaHeight(ids, measure),
+    settle: (byPage, bottoms, measure) => notes.settle(byPage, bottoms, measure),
+    area: (page) => notes.area(page),
   });
   pdfmake.setFonts(fontFamilies());
   // No network, and no files but the bundled fonts and the report's own folder.

@@ -4,8 +4,12 @@
  * tests/pdf-hooks-contract.test.ts fails when the internals they rely on change.
  *
  * What the hooks do:
- * - Layout: run pdfmake's layout in passes until footnotes sit on the page of their reference,
- *   keeping space free at the bottom of each page (`DocumentContext.initializePage`).
+ * - Layout: keep space free at the bottom of a page for the footnotes referenced on it, as each
+ *   line with a reference is placed (`LayoutBuilder.buildNextLine`); the areas are drawn after
+ *   layout. A check after layout repeats it, with the space measured then kept from the start of
+ *   each page (`DocumentContext.initializePage`), only when a note did not fit.
+ * - Layout: keep headings with what follows and avoid single lines of a paragraph at the bottom
+ *   or top of a page (`LayoutBuilder.processNode`, `processLeaf`, `buildNextLine`).
  * - Layout: mark repeated table header rows (`PageElementWriter.addFragment` of a repeatable).
  * - Render: wrap every drawn line piece, vector and image in marked content for its structure
  *   element or as an artifact, draw link annotations with /StructParent, end links per page.
@@ -13,6 +17,7 @@
 import { createRequire } from 'node:module';
 import { inFootnoteArea, isStruct, LAYOUT_ARTIFACT, type ArtifactTag, type Tag } from './structure.js';
 import { Tagger, type Box, type PdfKitDoc } from './tagging.js';
+import type { KeepProbe } from './keep.js';
 
 const require = createRequire(import.meta.url);
 
@@ -30,6 +35,9 @@ export interface PmInline {
   link?: unknown;
   linkToPage?: unknown;
   linkToDestination?: unknown;
+  /** Line height of the inline (set when pdfmake measures text). */
+  height?: number;
+  lineEnd?: boolean;
   _rv?: Tag;
 }
 
@@ -82,12 +90,18 @@ export interface PmPage {
 
 interface PmDocumentContext {
   page: number;
+  y: number;
   availableHeight: number;
+  availableWidth: number;
+  pageMargins: { top: number };
+  getCurrentPage(): PmPage | null;
 }
 
 interface PmPageElementWriter {
   repeatables: object[];
-  context(): { getCurrentPage(): PmPage | null };
+  transactionLevel: number;
+  context(): PmDocumentContext;
+  moveToNextPage(): unknown;
 }
 
 interface PmLayoutBuilder {
@@ -95,6 +109,28 @@ interface PmLayoutBuilder {
   pageMargins: { left: number; right: number; top: number; bottom: number };
   svgMeasure: unknown;
   tableLayouts: Record<string, unknown>;
+  writer: PmPageElementWriter;
+}
+
+/** A content node as the layout sees it (only the fields the hooks read or set). */
+interface PmNode {
+  pageBreak?: string;
+  columns?: PmNode[];
+  stack?: PmNode[];
+  width?: unknown;
+  /** Inlines not laid out yet (after pdfmake measured the node). */
+  _inlines?: PmInline[];
+  _maxWidth?: number;
+  _rvKeep?: KeepProbe;
+  /**
+   * A paragraph: no single line of it alone at the top of a page, nor ('all') at the bottom; the
+   * first paragraph of a list item leaves the bottom rule to its item ('end').
+   */
+  _rvLines?: 'all' | 'end';
+  /** A list item (marker and body columns): its body's first two lines start on the same page. */
+  _rvItem?: boolean;
+  /** Index of the line before which the paragraph moves to the next page, and on which page. */
+  _rvBreakAt?: { line: number; page: number; built: number };
 }
 
 interface PmRenderer {
@@ -103,29 +139,48 @@ interface PmRenderer {
 
 type LayoutDocument = (this: PmLayoutBuilder, content: object, pdfDocument: PdfKitDoc, ...rest: unknown[]) => PmPage[];
 
+/** Lays out content off the page at full page width; returns the height it takes. */
+export type MeasureOffPage = (content: object) => number;
+
 /** What the renderer supplies to a layout run (attached to the content root). */
 export interface LayoutSession {
   /** A fresh content tree for one layout pass (pdfmake mutates what it lays out). */
   content(): object;
-  /** Height kept free at the bottom of page `pageIndex` (0-based) for footnotes. */
+  /** Height kept free from the start of page `pageIndex` (0-based) for its footnotes. */
   reserve(pageIndex: number): number;
+  /** Footnotes first referenced by these tags. */
+  notesIn(tags: readonly (Tag | undefined)[]): string[];
+  /** Height a page's footnote area takes with these notes, gap above it included; 0 for none. */
+  areaHeight(ids: readonly string[], measure: MeasureOffPage): number;
   /**
-   * Called after each pass with the structure tags drawn on each page and a function that
-   * measures the height of a content node at full page width; true when the layout is final.
+   * Called after each pass with the notes referenced on each page and the bottom of each page's
+   * body; true when every note fits below the body of its page (the layout is final).
    */
-  settle(tagsByPage: Tag[][], measure: (content: object) => number): boolean;
+  settle(notesByPage: string[][], bodyBottoms: number[], measure: MeasureOffPage): boolean;
+  /** The footnote area of a page (0-based) in page coordinates, after the final pass. */
+  area(pageIndex: number): object | null;
 }
 
 const MAX_PASSES = 8;
 
+/** The layout pass running now (layout is synchronous). */
+interface Pass {
+  session: LayoutSession;
+  measure: MeasureOffPage;
+  /** Lays out content off the page at a given width. */
+  layoutAt(content: object, width: number): PmItem[];
+  /** The main document context, once set up; space is kept only there, not in unbreakable blocks. */
+  main: PmDocumentContext | undefined;
+  /** Footnote space taken from each page so far. */
+  held: number[];
+  /** Notes placed on each page so far. */
+  placed: Map<number, string[]>;
+  seen: Set<string>;
+}
+
 const sessions = new WeakMap<object, LayoutSession>();
 const taggers = new WeakMap<PdfKitDoc, Tagger>();
-/** Reserve function of the layout pass running now (layout is synchronous). */
-let activeReserve: ((pageIndex: number) => number) | undefined;
-/** Whether the pass running now has set up its main document context yet. */
-let mainContextSeen = false;
-/** Main document contexts; footnote space is kept only there, not in unbreakable blocks. */
-const mainContexts = new WeakSet<PmDocumentContext>();
+let pass: Pass | undefined;
 let installed = false;
 
 /** Attaches a layout session to the content root handed to pdfmake. */
@@ -160,7 +215,7 @@ export function loadInternals(): PdfmakeInternals {
 
 /** The private methods the hooks wrap, per class; checked before installing. */
 export const HOOKED_METHODS = {
-  LayoutBuilder: ['layoutDocument', 'tryLayoutDocument'],
+  LayoutBuilder: ['layoutDocument', 'processNode', 'processLeaf', 'buildNextLine'],
   DocumentContext: ['initializePage'],
   PageElementWriter: ['addFragment'],
   Renderer: ['renderPages', 'renderLine', 'renderVector', 'renderImage'],
@@ -190,50 +245,80 @@ function hookLayout(pm: PdfmakeInternals): void {
   lb['layoutDocument'] = function (this: PmLayoutBuilder, content: object, pdfDocument: PdfKitDoc, ...rest: unknown[]) {
     const session = sessions.get(content);
     if (!session) return layoutDocument.call(this, content, pdfDocument, ...rest);
-    const measure = (node: object): number => {
+    const layoutAt = (node: object, width: number): PmItem[] => {
       const builder = new pm.LayoutBuilder(
-        { width: this.pageSize.width, height: Infinity, orientation: this.pageSize.orientation },
+        { width, height: Infinity, orientation: this.pageSize.orientation },
         { left: 0, right: 0, top: 0, bottom: 0 },
         this.svgMeasure,
       );
       builder.tableLayouts = this.tableLayouts;
-      const pages = layoutDocument.call(builder, node, pdfDocument, rest[0], rest[1]);
-      return pages.length > 0 ? contentBottom(pages[0] as PmPage) : 0;
+      // Off-page layout is no part of the pass: no footnote space, no keeping.
+      const running = pass;
+      pass = undefined;
+      try {
+        return layoutDocument.call(builder, node, pdfDocument, rest[0], rest[1])[0]?.items ?? [];
+      } finally {
+        pass = running;
+      }
     };
-    for (let pass = 1; ; pass++) {
-      activeReserve = (i) => session.reserve(i);
+    const measure: MeasureOffPage = (node) => contentBottom(layoutAt(node, this.pageSize.width));
+    for (let n = 1; ; n++) {
+      pass = { session, measure, layoutAt, main: undefined, held: [], placed: new Map(), seen: new Set() };
       let pages: PmPage[];
       try {
         pages = layoutDocument.call(this, session.content(), pdfDocument, ...rest);
       } finally {
-        activeReserve = undefined;
-        mainContextSeen = false;
+        pass = undefined;
       }
-      if (session.settle(pages.map(pageTags), measure)) {
+      const notes = pages.map((page) => session.notesIn(pageTags(page)));
+      if (session.settle(notes, pages.map(bodyBottom), measure)) {
+        // Footnote areas are drawn once the layout is final, in page coordinates.
+        pages.forEach((page, index) => {
+          const area = session.area(index);
+          if (area) page.items.push(...layoutAt(area, this.pageSize.width));
+        });
         taggers.set(pdfDocument, new Tagger(pdfDocument));
         return pages;
       }
-      if (pass === MAX_PASSES) throw new Error(`Footnote layout did not settle in ${MAX_PASSES} passes`);
+      if (n === MAX_PASSES) throw new Error(`Footnote layout did not settle in ${MAX_PASSES} passes`);
     }
-  };
-
-  const tryLayout = lb['tryLayoutDocument'] as (...args: unknown[]) => unknown;
-  lb['tryLayoutDocument'] = function (this: PmLayoutBuilder, ...args: unknown[]) {
-    // pdfmake may lay out again (pageBreakBefore); the first page set up by each try is the main context's.
-    mainContextSeen = false;
-    return tryLayout.apply(this, args);
   };
 
   const dc = pm.DocumentContext.prototype;
   const initializePage = dc['initializePage'] as (this: PmDocumentContext) => void;
   dc['initializePage'] = function (this: PmDocumentContext) {
     initializePage.call(this);
-    if (!activeReserve) return;
-    if (!mainContextSeen) {
-      mainContextSeen = true;
-      mainContexts.add(this);
+    if (!pass) return;
+    // The first context a pass sets up a page in is the main one (backgrounds come after it).
+    pass.main ??= this;
+    if (pass.main !== this) return;
+    const reserve = pass.session.reserve(this.page);
+    pass.held[this.page] = reserve;
+    this.availableHeight -= reserve;
+  };
+
+  const buildNextLine = lb['buildNextLine'] as BuildNextLine;
+  const processNode = lb['processNode'] as (this: PmLayoutBuilder, node: PmNode, ...rest: unknown[]) => unknown;
+  lb['processNode'] = function (this: PmLayoutBuilder, node: PmNode, ...rest: unknown[]) {
+    const context = pass && mainFlow(this);
+    if (context && node.pageBreak === undefined && context.y > context.pageMargins.top) {
+      const kept = node._rvKeep ? keptHeight(node._rvKeep, context) : 0;
+      if (kept > context.availableHeight || itemLeavesSingleLine(this, node, context, buildNextLine)) {
+        this.writer.moveToNextPage();
+      }
     }
-    if (mainContexts.has(this)) this.availableHeight -= activeReserve(this.page);
+    return processNode.call(this, node, ...rest);
+  };
+
+  lb['processLeaf'] = wrapProcessLeaf(lb['processLeaf'] as (this: PmLayoutBuilder, node: PmNode) => unknown, buildNextLine);
+  lb['buildNextLine'] = function (this: PmLayoutBuilder, node: PmNode) {
+    const line = buildNextLine.call(this, node);
+    const context = pass && mainFlow(this);
+    if (!line || !context) return line;
+    const plan = node._rvBreakAt;
+    if (plan && plan.built++ === plan.line && context.page === plan.page) this.writer.moveToNextPage();
+    placeNotes(this, line);
+    return line;
   };
 
   const pew = pm.PageElementWriter.prototype;
@@ -247,6 +332,138 @@ function hookLayout(pm: PdfmakeInternals): void {
     for (const entry of items.slice(before)) if (entry.type === 'line') entry.item._rvRepeat = true;
     return result;
   };
+}
+
+/** The main document context when the builder writes to the page flow (not an unbreakable block). */
+function mainFlow(builder: PmLayoutBuilder): PmDocumentContext | undefined {
+  const context = builder.writer.context();
+  return pass && pass.main === context && builder.writer.transactionLevel === 0 ? context : undefined;
+}
+
+/** Height a heading with its kept lines needs at the context's width (measured once per width). */
+function keptHeight(probe: KeepProbe, context: PmDocumentContext): number {
+  const width = context.availableWidth;
+  let height = probe.heights.get(width);
+  if (height === undefined) {
+    const items = (pass as Pass).layoutAt(probe.fresh(), width);
+    height = probeBottom(probe, items);
+    probe.heights.set(width, height);
+  }
+  return height;
+}
+
+/** Bottom of the probe's last kept line (or of all of it). */
+function probeBottom(probe: KeepProbe, items: PmItem[]): number {
+  if (!Number.isFinite(probe.lines)) return contentBottom(items);
+  const bottoms = new Map<number, number>();
+  for (const entry of items) {
+    if (entry.type !== 'line' || !probe.counts(entry.item.inlines[0]?._rv)) continue;
+    const y = Math.round(entry.item.y * 100) / 100;
+    bottoms.set(y, Math.max(bottoms.get(y) ?? 0, entry.item.y + entry.item.getHeight()));
+  }
+  const lines = [...bottoms.keys()].sort((a, b) => a - b);
+  // A paragraph of up to one line more than the kept lines moves whole (no widows), so keep all of it.
+  const last = lines[lines.length <= probe.lines + 1 ? lines.length - 1 : probe.lines - 1];
+  return last === undefined ? contentBottom(items) : (bottoms.get(last) as number);
+}
+
+/** True when a list item's first paragraph would leave a single line on this page or the next. */
+function itemLeavesSingleLine(builder: PmLayoutBuilder, node: PmNode, context: PmDocumentContext, build: BuildNextLine): boolean {
+  if (!node._rvItem) return false;
+  const [marker, body] = node.columns ?? [];
+  const first = body?.stack?.[0];
+  if (!first?._rvLines || typeof marker?.width !== 'number') return false;
+  const width = context.availableWidth - marker.width;
+  if (surelyFits(first, width, context.availableHeight)) return false;
+  return breakBefore(lineHeights(builder, first, build, width), context.availableHeight) === 0;
+}
+
+type ProcessLeaf = (this: PmLayoutBuilder, node: PmNode) => unknown;
+type BuildNextLine = (this: PmLayoutBuilder, node: PmNode) => PmLine | null;
+
+function wrapProcessLeaf(processLeaf: ProcessLeaf, build: BuildNextLine): ProcessLeaf {
+  return function (this: PmLayoutBuilder, node: PmNode) {
+    const context = pass && mainFlow(this);
+    if (context && node._rvLines && context.y > context.pageMargins.top) planLines(this, node, context, build);
+    return processLeaf.call(this, node);
+  };
+}
+
+/**
+ * Widows and orphans: when a paragraph would leave one line alone at the bottom of this page or
+ * the top of the next, it moves whole or breaks a line earlier.
+ */
+function planLines(builder: PmLayoutBuilder, node: PmNode, context: PmDocumentContext, build: BuildNextLine): void {
+  if (surelyFits(node, context.availableWidth, context.availableHeight)) return;
+  const at = breakBefore(lineHeights(builder, node, build, context.availableWidth), context.availableHeight);
+  if (at === undefined) return;
+  if (at > 0) node._rvBreakAt = { line: at, page: context.page, built: 0 };
+  // The first paragraph of a list item moves with its item (see itemLeavesSingleLine).
+  else if (node._rvLines === 'all') builder.writer.moveToNextPage();
+}
+
+/** A generous estimate of a paragraph's height: most paragraphs clearly fit and are left alone. */
+function surelyFits(node: PmNode, width: number, room: number): boolean {
+  const inlines = node._inlines ?? [];
+  const lineHeight = Math.max(0, ...inlines.map((i) => i.height ?? 0));
+  const breaks = inlines.filter((i) => i.lineEnd).length;
+  return (Math.ceil(((node._maxWidth ?? 0) / width) * 1.25) + breaks + 1) * lineHeight < room;
+}
+
+/** Breaks a paragraph into lines ahead, at `width`, and puts its inlines back; the line heights. */
+function lineHeights(builder: PmLayoutBuilder, node: PmNode, build: BuildNextLine, width: number): number[] {
+  const context = builder.writer.context();
+  const saved = context.availableWidth;
+  context.availableWidth = width;
+  const lines: PmLine[] = [];
+  try {
+    for (let line = build.call(builder, node); line; line = build.call(builder, node)) lines.push(line);
+  } finally {
+    context.availableWidth = saved;
+    // Split where a line broke a word, the same again when pdfmake lays them out for real.
+    node._inlines = [...lines.flatMap((line) => line.inlines), ...(node._inlines ?? [])];
+  }
+  return lines.map((line) => line.getHeight());
+}
+
+/**
+ * The line a paragraph must move to the next page before so that no line is left alone on
+ * either page: 0 to move it whole, undefined when it fits or breaks well as it is.
+ */
+function breakBefore(heights: number[], room: number): number | undefined {
+  let fit = 0;
+  for (const height of heights) {
+    room -= height;
+    if (room < 0) break;
+    fit++;
+  }
+  if (fit === 0 || fit >= heights.length) return undefined;
+  if (fit === 1) return 0;
+  if (heights.length - fit === 1) return fit - 1 >= 2 ? fit - 1 : 0;
+  return undefined;
+}
+
+/** Keeps space for the footnotes first referenced on a line, moving the line on when they do not fit. */
+function placeNotes(builder: PmLayoutBuilder, line: PmLine): void {
+  const run = pass as Pass;
+  const ids = run.session.notesIn(line.inlines.map((i) => i._rv)).filter((id) => !run.seen.has(id));
+  if (ids.length === 0) return;
+  const writer = builder.writer;
+  const height = line.getHeight();
+  const extra = (context: PmDocumentContext) => {
+    const onPage = run.placed.get(context.page) ?? [];
+    return Math.max(0, run.session.areaHeight([...onPage, ...ids], run.measure) - (run.held[context.page] ?? 0));
+  };
+  let context = writer.context();
+  if (height + extra(context) > context.availableHeight && context.y > context.pageMargins.top) {
+    writer.moveToNextPage();
+    context = writer.context();
+  }
+  const more = extra(context);
+  context.availableHeight -= more;
+  run.held[context.page] = (run.held[context.page] ?? 0) + more;
+  run.placed.set(context.page, [...(run.placed.get(context.page) ?? []), ...ids]);
+  for (const id of ids) run.seen.add(id);
 }
 
 function hookRendering(pm: PdfmakeInternals): void {
@@ -385,9 +602,17 @@ function pageTags(page: PmPage): Tag[] {
   return tags;
 }
 
-function contentBottom(page: PmPage): number {
+/** Bottom of the page's body: everything but the running header and footer. */
+function bodyBottom(page: PmPage): number {
+  return contentBottom(page.items.filter((entry) => {
+    const tag = itemTag(entry);
+    return isStruct(tag) || tag?.artifact !== 'Pagination';
+  }));
+}
+
+function contentBottom(items: PmItem[]): number {
   let bottom = 0;
-  for (const entry of page.items) {
+  for (const entry of items) {
     if (entry.type === 'line') bottom = Math.max(bottom, entry.item.y + entry.item.getHeight());
     else if (entry.type === 'image') bottom = Math.max(bottom, entry.item.y + entry.item._height);
     else if (entry.type === 'vector') {
