@@ -1,0 +1,142 @@
+/**
+ * Property-based fuzzing of whole documents: random mixes of headings, lists, quotes, tables,
+ * emphasis, links, footnotes, HTML, directives, images, code, arbitrary Unicode and control
+ * characters. Oracle: loading never throws and yields a model or error diagnostics; a model
+ * without errors renders to valid files with every registered renderer.
+ *
+ * Bounded for CI: FUZZ_RUNS (default 150) documents are loaded and checked, a tenth of that
+ * many are also rendered. The seed is printed; rerun a failure with FUZZ_SEED=<seed>.
+ */
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Format, Renderer } from '../src/build/formats.js';
+import { loadOrDiagnose, registeredRenderers, renderAndValidate } from './fixtures/checks/oracle.js';
+import { fixturesDir } from './helpers/paths.js';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+// Inside the fixtures so that "chart.png" resolves to a real image in tests/fixtures/checks/messy.
+const FILE = join(fixturesDir, 'checks', 'messy', 'fuzz.md');
+
+const word = fc.constantFrom('rapport', 'tiltak', 'Ærlig', 'øy', 'Åse', 'innvandrere', 'sámi', 'čáhci', 'данные', 'x', '42');
+const unicode = fc.string({ unit: 'binary', minLength: 1, maxLength: 6 });
+const control = fc.constantFrom('\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\ud800', '\ufeff', '\u200d', '\u00ad');
+const text = fc.array(fc.oneof({ weight: 8, arbitrary: word }, { weight: 1, arbitrary: unicode }, { weight: 1, arbitrary: control }), {
+  minLength: 1,
+  maxLength: 8,
+}).map((ws) => ws.join(' '));
+
+const href = fc.constantFrom('https://example.org/a', 'http://x.no', '#innledning', '#finnes-ikke', 'vedlegg.pdf', 'javascript:alert(1)', 'mailto:post@x.no', '');
+const inline: fc.Arbitrary<string> = fc.letrec((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    text,
+    tie('node').map((s) => `*${s}*`),
+    tie('node').map((s) => `**${s}**`),
+    tie('node').map((s) => `~~${s}~~`),
+    text.map((s) => `\`${s}\``),
+    fc.tuple(tie('node'), href).map(([s, h]) => `[${s}](${h})`),
+    fc.constantFrom('[her](https://x.no)', 'https://example.org/bare', '<https://example.org/auto>', '[ref][def]', '[^1]', '[^mangler]'),
+    fc.constantFrom('<br>', '<sup>2</sup>', '<sub>x</sub>', '<span>x</span>', '<sup>', '</sub>', '<!-- kommentar -->', '<img src=x>'),
+    fc.constantFrom(':lang[fair play]{lang=en}', ':lang[x]{lang=??}', ':ukjent[x]', ':kl', '\\*', '&amp;', '&#x1F600;', '&#0;'),
+  ),
+})).node;
+
+const line = fc.array(inline, { minLength: 1, maxLength: 5 }).map((xs) => xs.join(' '));
+const block: fc.Arbitrary<string> = fc.oneof(
+  fc.tuple(fc.integer({ min: 1, max: 6 }), line, fc.constantFrom('', ' {-}', ' {#id}', ' ##', '\t')).map(([l, t, end]) => `${'#'.repeat(l)} ${t}${end}`),
+  line,
+  fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.constantFrom('-', '*', '1.'), line), { minLength: 1, maxLength: 6 })
+    .map((items) => items.map(([d, m, t]) => `${'  '.repeat(d)}${m} ${t}`).join('\n')),
+  fc.tuple(fc.integer({ min: 1, max: 30 }), line).map(([d, t]) => `${'> '.repeat(d)}${t}`),
+  fc.tuple(fc.integer({ min: 1, max: 24 }), fc.integer({ min: 0, max: 4 }), fc.boolean()).map(([cols, rows, emptyHead]) => {
+    const head = Array.from({ length: cols }, (_, i) => (emptyHead && i === 0 ? ' ' : `k${i}`));
+    const body = Array.from({ length: rows }, (_, r) => Array.from({ length: cols - (r % 2) }, () => 'v<br>w'));
+    return [head, head.map(() => '---'), ...body].map((r) => `| ${r.join(' | ')} |`).join('\n');
+  }),
+  fc.constantFrom(
+    '![Søyler](chart.png "Figur 1")', '![](chart.png)', '![Kart](https://example.org/k.png)', '![X](../../../../etc/passwd)',
+    '![X](finnes-ikke.png)', '::figure{src="chart.png" decorative}', '::video{src=x}', ':::klarsprak\nEnkel tekst.\n:::',
+    ':::ukjent\nx\n:::', '```js\nconst x = 1;\n```', '    kode', '---', '<div>\nblokk\n</div>', '[^1]: Notetekst.', '[def]: https://x.no',
+    '[^ubrukt]: Ingen viser hit.', '***', '- [ ] oppgave\n- [x] ferdig',
+  ),
+);
+const front = fc.constantFrom(
+  '---\ntitle: Fuzz\nlang: nb\n---\n',
+  '---\ntitle: Fuzz\nlang: en\nnumbering: 2\nekstra: ja\n---\n',
+  '---\ntitle: [uavsluttet\n---\n',
+  '---\nlang: nb\n---\n',
+  '',
+);
+const documents = fc.tuple(front, fc.array(block, { minLength: 1, maxLength: 14 })).map(([f, bs]) => `${f}\n${bs.join('\n\n')}\n`);
+
+/**
+ * Documents that should load without errors, so rendering gets real work: valid front matter
+ * and heading order, characters the fonts have, defined footnotes, remote links only.
+ */
+const drawable = fc.string({ unit: fc.constantFrom(...'abcæøåÆØÅáčđŋšŧžабвгд–—«»“”’…§½€ 0123456789.,;:!?()/+-='), minLength: 1, maxLength: 12 });
+const cleanText = fc.array(fc.oneof(word, drawable), { minLength: 1, maxLength: 6 }).map((ws) => ws.join(' '));
+const cleanInline: fc.Arbitrary<string> = fc.letrec((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    cleanText,
+    tie('node').map((s) => `*${s}*`),
+    tie('node').map((s) => `**${s}**`),
+    tie('node').map((s) => `~~${s}~~`),
+    cleanText.map((s) => `\`${s}\``),
+    cleanText.map((s) => `[${s}](https://example.org/side)`),
+    fc.constantFrom('<br>', '<sup>2</sup>', '<sub>x</sub>', ':lang[fair play]{lang=en}', '[^1]', '\\*', '&amp;', 'H~2~O'),
+  ),
+})).node;
+const cleanLine = fc.array(cleanInline, { minLength: 1, maxLength: 5 }).map((xs) => xs.join(' '));
+const cleanBlock: fc.Arbitrary<string> = fc.oneof(
+  fc.tuple(fc.integer({ min: 1, max: 2 }), cleanText).map(([l, t]) => `${'#'.repeat(l)} ${t}`),
+  cleanLine,
+  fc.array(fc.tuple(fc.constantFrom('-', '1.'), cleanLine), { minLength: 1, maxLength: 6 }).map((items) =>
+    items.map(([m, t], i) => `${'  '.repeat(Math.min(i, 3))}${m} ${t}`).join('\n'),
+  ),
+  fc.tuple(fc.integer({ min: 1, max: 5 }), cleanLine).map(([d, t]) => `${'> '.repeat(d)}${t}`),
+  fc.tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 6 }), cleanText).map(([cols, rows, t]) => {
+    const head = Array.from({ length: cols }, (_, i) => `${t} ${i}`);
+    const body = Array.from({ length: rows }, () => head.map(() => `${t}<br>${t}`));
+    return [head, head.map(() => '---'), ...body].map((r) => `| ${r.join(' | ')} |`).join('\n');
+  }),
+  fc.constantFrom('![Søyler](chart.png "Figur 1")', '::figure{src="chart.png" decorative}', ':::klarsprak\nEnkel tekst.\n:::',
+    '```\nkode\n```', '---', '- [ ] oppgave\n- [x] ferdig'),
+);
+const cleanDocuments = fc.array(cleanBlock, { minLength: 1, maxLength: 14 })
+  .map((bs) => `---\ntitle: Fuzz\nlang: nb\n---\n\n# Start\n\n${bs.join('\n\n')}\n\nSiste avsnitt.[^1]\n\n[^1]: Note.\n`);
+
+let renderers: [Format, Renderer][] = [];
+beforeAll(async () => {
+  renderers = await registeredRenderers();
+  console.log(`robustness-fuzz: seed ${SEED}, ${RUNS} runs (rerun with FUZZ_SEED=${SEED})`);
+});
+
+describe('random Markdown documents', () => {
+  it('load into a model or fail with error diagnostics, never throw', () => {
+    fc.assert(
+      fc.property(documents, (doc) => {
+        loadOrDiagnose(FILE, doc);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('that are valid render to valid files with every registered renderer', async () => {
+    let rendered = 0;
+    await fc.assert(
+      fc.asyncProperty(cleanDocuments, async (doc) => {
+        const result = loadOrDiagnose(FILE, doc);
+        if (!result.usable || !result.doc) return;
+        rendered++;
+        expect(await renderAndValidate(result.doc, renderers)).toEqual([]);
+      }),
+      { numRuns: Math.max(1, Math.round(RUNS / 10)), seed: SEED },
+    );
+    console.log(`robustness-fuzz: ${rendered} of ${Math.max(1, Math.round(RUNS / 10))} documents were usable and rendered`);
+    // Most generated documents must reach the renderers, or this property tests nothing.
+    expect(rendered).toBeGreaterThan(RUNS / 20);
+  }, 300_000);
+});
