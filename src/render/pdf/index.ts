@@ -2,8 +2,8 @@
  * The official PDF: a tagged PDF/UA-1 report laid out by pdfmake.
  *
  * Model → document definition and structure tree (docdef.ts) → pdfmake layout in passes for
- * footnotes and pdfkit drawing with marked content (pdfmake-hooks.ts) → metadata and
- * compression with object streams (metadata.ts).
+ * footnotes and pdfkit drawing with marked content (pdfmake-hooks.ts) → metadata (metadata.ts),
+ * written compressed with object streams (object-streams.ts).
  */
 import path from 'node:path';
 import pdfmake from 'pdfmake';
@@ -13,7 +13,7 @@ import { fontsDir } from '../../frame/paths.js';
 import { buildDefinition } from './docdef.js';
 import { fontFamilies } from './fonts.js';
 import { attachSession, escapeXmpInfo, installHooks } from './pdfmake-hooks.js';
-import { finishPdf, infoFor, prepareXmp, type XmpTarget } from './metadata.js';
+import { infoFor, prepareXmp, type XmpTarget } from './metadata.js';
 import { themeFor, type LayoutProfile } from './theme.js';
 
 export type { LayoutProfile } from './theme.js';
@@ -54,7 +54,7 @@ export async function renderPdf(doc: ReportDocument, options: PdfRenderOptions =
   const kit = (await output.getStream()) as XmpTarget;
   prepareXmp(kit);
   escapeXmpInfo(kit);
-  return finishPdf(await output.getBuffer());
+  return new Uint8Array(await output.getBuffer());
 }
 
 function isInside(file: string, folder: string): boolean {

@@ -1,7 +1,6 @@
 /**
- * Document metadata (Info dictionary and XMP) and the final byte-level pass.
+ * Document metadata: the Info dictionary and the XMP packet.
  */
-import { PDFDocument, PDFName } from 'pdf-lib';
 import type { ReportDocument } from '../../model/types.js';
 
 /** The producer written to Info and XMP. */
@@ -35,16 +34,4 @@ export function prepareXmp(kit: XmpTarget): void {
         <rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about="">
             <pdfuaid:part>1</pdfuaid:part>
         </rdf:Description>`);
-}
-
-/** Rewrites the file with object streams; the content itself is left untouched. */
-export async function finishPdf(bytes: Uint8Array): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
-    if ('get' in object && typeof object.get === 'function' && 'delete' in object) {
-      const dict = object as unknown as { get(n: PDFName): unknown; delete(n: PDFName): void };
-      if (dict.get(PDFName.of('Type')) === PDFName.of('FontDescriptor')) dict.delete(PDFName.of('CIDSet'));
-    }
-  }
-  return pdf.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
 }

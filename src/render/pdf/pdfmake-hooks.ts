@@ -11,6 +11,7 @@
  * - Layout: keep headings with what follows and avoid single lines of a paragraph at the bottom
  *   or top of a page (`LayoutBuilder.processNode`, `processLeaf`, `buildNextLine`).
  * - Layout: mark repeated table header rows (`PageElementWriter.addFragment` of a repeatable).
+ * - Render: write objects into object streams (object-streams.ts) from the first page on.
  * - Render: wrap every drawn line piece, vector and image in marked content for its structure
  *   element or as an artifact, draw link annotations with /StructParent, end links per page.
  */
@@ -18,6 +19,7 @@ import { createRequire } from 'node:module';
 import { inFootnoteArea, isStruct, LAYOUT_ARTIFACT, type ArtifactTag, type Tag } from './structure.js';
 import { Tagger, type Box, type PdfKitDoc } from './tagging.js';
 import type { KeepProbe } from './keep.js';
+import { useObjectStreams, type KitDoc } from './object-streams.js';
 
 const require = createRequire(import.meta.url);
 
@@ -404,9 +406,12 @@ function planLines(builder: PmLayoutBuilder, node: PmNode, context: PmDocumentCo
 
 /** A generous estimate of a paragraph's height: most paragraphs clearly fit and are left alone. */
 function surelyFits(node: PmNode, width: number, room: number): boolean {
-  const inlines = node._inlines ?? [];
-  const lineHeight = Math.max(0, ...inlines.map((i) => i.height ?? 0));
-  const breaks = inlines.filter((i) => i.lineEnd).length;
+  let lineHeight = 0;
+  let breaks = 0;
+  for (const inline of node._inlines ?? []) {
+    if ((inline.height ?? 0) > lineHeight) lineHeight = inline.height ?? 0;
+    if (inline.lineEnd) breaks++;
+  }
   return (Math.ceil(((node._maxWidth ?? 0) / width) * 1.25) + breaks + 1) * lineHeight < room;
 }
 
@@ -472,6 +477,8 @@ function hookRendering(pm: PdfmakeInternals): void {
   r['renderPages'] = function (this: PmRenderer, pages: PmPage[]) {
     const tagger = taggers.get(this.pdfDocument);
     if (!tagger) return renderPages.call(this, pages);
+    // Pages and annotations are written as they are drawn, so this starts before the first page.
+    useObjectStreams(this.pdfDocument as unknown as KitDoc);
     for (const page of pages) {
       // Footnotes are laid out as the page background; they are read after the page body.
       const body = page.items.filter((it) => !inFootnoteArea(itemTag(it)));
@@ -493,14 +500,7 @@ function hookRendering(pm: PdfmakeInternals): void {
     const pieces = splitByTag(line);
     pieces.forEach((piece, index) => {
       const plain = line.clone();
-      plain.inlines = piece.inlines.map((inline) => ({
-        ...inline,
-        decoration: null,
-        background: null,
-        link: null,
-        linkToPage: null,
-        linkToDestination: null,
-      }));
+      plain.inlines = piece.inlines;
       plain.getHeight = () => height;
       plain.getAscenderHeight = () => ascender;
       if (index > 0) {
@@ -518,7 +518,7 @@ function hookRendering(pm: PdfmakeInternals): void {
         tagger.end();
       }
       tagger.begin(piece.tag, lineBox(plain, x, y, height));
-      renderLine.call(this, plain, x, y);
+      textOnly(this.pdfDocument, piece.inlines, () => renderLine.call(this, plain, x, y));
       tagger.end();
       if (piece.inlines.some((i) => i.decoration)) {
         tagger.begin(LAYOUT_ARTIFACT, lineBox(plain, x, y, height));
@@ -553,6 +553,36 @@ function hookRendering(pm: PdfmakeInternals): void {
 interface Piece {
   tag: Tag;
   inlines: PmInline[];
+}
+
+/** What pdfmake's own line drawing leaves out: decorations, backgrounds and links are drawn by the hook. */
+const EXTRAS = ['decoration', 'background', 'link', 'linkToPage', 'linkToDestination'] as const;
+
+interface FillingDoc {
+  fill(color?: unknown, rule?: unknown): unknown;
+  fillColor(color: unknown): unknown;
+}
+
+/**
+ * Runs pdfmake's drawing of these inlines as text only: without their extras, and with
+ * `fill(color)` only setting the colour (pdfmake calls it before each text run, and pdfkit would
+ * also paint the empty current path with `f`).
+ */
+function textOnly(kit: PdfKitDoc, inlines: PmInline[], draw: () => void): void {
+  const doc = kit as unknown as FillingDoc;
+  const fill = doc.fill;
+  const saved = inlines.map((inline) => EXTRAS.map((key) => inline[key]));
+  for (const inline of inlines) for (const key of EXTRAS) inline[key] = null;
+  doc.fill = function (this: FillingDoc, color?: unknown) {
+    if (color) this.fillColor(color);
+    return this;
+  };
+  try {
+    draw();
+  } finally {
+    doc.fill = fill;
+    inlines.forEach((inline, i) => EXTRAS.forEach((key, k) => (inline[key] = saved[i]?.[k])));
+  }
 }
 
 /** Splits a line into runs of inlines that belong to the same structure element. */
