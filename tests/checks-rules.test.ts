@@ -106,6 +106,13 @@ describe('rules that need a file system set up at test time', () => {
     expect(d?.message).toContain('21.0 MB');
   });
 
+  it('broken front matter does not hide the problems in the body', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rv-front-'));
+    writeFileSync(join(dir, 'r.md'), '---\ntitle: [uavsluttet\n---\n\n## Nivå to\n\n![](mangler.png)\n');
+    const rules = loadReport(join(dir, 'r.md')).diagnostics.map((d) => `${d.rule} ${d.pos?.start.line}`);
+    expect(rules).toEqual(['front-matter-yaml 2', 'heading-first-not-h1 5', 'image-alt-missing 7', 'image-missing 7']);
+  });
+
   it('a missing source file is one clear error, not an exception', () => {
     const d = found(loadReport('/nonexistent/rapport.md').diagnostics, 'input-unreadable');
     expect(d?.message).toContain('no such file');

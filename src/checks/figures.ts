@@ -4,12 +4,13 @@
  */
 import { openSync, readSync, closeSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Figure, ReportDocument } from '../model/types.js';
+import type { Figure } from '../model/types.js';
+import type { CheckedContent } from './content.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { walk } from '../model/walk.js';
 
 /** Checks every figure and sets `figure.path` for those that pass. */
-export function checkFigures(doc: ReportDocument, sink: DiagnosticSink): void {
+export function checkFigures(doc: CheckedContent, sink: DiagnosticSink): void {
   walk(doc.body, (node) => {
     if (node.type !== 'figure') return;
     if (!node.decorative && node.alt === '') {

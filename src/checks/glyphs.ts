@@ -11,10 +11,10 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
-import type { Point, ReportDocument, Span } from '../model/types.js';
+import type { Point, Span } from '../model/types.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { fontsDir } from '../frame/paths.js';
-import { walkDocument } from '../model/walk.js';
+import { walkContent, type CheckedContent } from './content.js';
 import { advance } from '../parse/points.js';
 
 type Kind = 'text' | 'code';
@@ -52,7 +52,7 @@ interface Finding {
 }
 
 /** Reports each undrawable or control character once, at its first occurrence, with a count. */
-export function checkGlyphs(doc: ReportDocument, sink: DiagnosticSink, source?: string): void {
+export function checkGlyphs(doc: CheckedContent, sink: DiagnosticSink, source?: string): void {
   const fonts = bundledCoverage();
   const findings = new Map<string, Finding>();
   const scan = (value: string, kind: Kind, pos: Span | undefined): void => {
@@ -70,7 +70,7 @@ export function checkGlyphs(doc: ReportDocument, sink: DiagnosticSink, source?: 
     const start: Point = { line: 1, column: 1, offset: 0 };
     scan(front, 'text', { start, end: advance(front, start, front.length) });
   }
-  walkDocument(doc, (node) => {
+  walkContent(doc, (node) => {
     if (node.type === 'text') scan(node.value, 'text', node.pos);
     else if (node.type === 'inlineCode' || node.type === 'code') scan(node.value, 'code', node.pos);
   });

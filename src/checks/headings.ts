@@ -1,10 +1,10 @@
 /** Heading structure: the first heading is level 1 and no level is skipped on the way down. */
-import type { ReportDocument } from '../model/types.js';
+import type { CheckedContent } from './content.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { walk } from '../model/walk.js';
 
 /** Reports a first heading below level 1 and skipped heading levels. */
-export function checkHeadings(doc: ReportDocument, sink: DiagnosticSink): void {
+export function checkHeadings(doc: CheckedContent, sink: DiagnosticSink): void {
   let previous = 0;
   walk(doc.body, (node) => {
     if (node.type !== 'heading') return;

@@ -1,5 +1,5 @@
 /** Authoring checks over the model: every rule runs, every finding is recorded, nothing throws. */
-import type { ReportDocument } from '../model/types.js';
+import type { CheckedContent } from './content.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { checkHeadings } from './headings.js';
 import { checkFigures } from './figures.js';
@@ -9,9 +9,10 @@ import { checkGlyphs } from './glyphs.js';
 
 /**
  * Runs all model-level checks; also resolves figure paths for the renderers. `source` is the
- * Markdown text, for exact columns inside text nodes.
+ * Markdown text, for exact columns inside text nodes. Needs no front matter, so a file with
+ * broken front matter still gets every other finding.
  */
-export function runChecks(doc: ReportDocument, sink: DiagnosticSink, source?: string): void {
+export function runChecks(doc: CheckedContent, sink: DiagnosticSink, source?: string): void {
   checkHeadings(doc, sink);
   checkFigures(doc, sink);
   checkTables(doc, sink);

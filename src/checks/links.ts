@@ -5,7 +5,8 @@
  * listing links) needs words; in footnotes it is the reference itself and is left alone. The
  * colophon is made by the tool and not checked.
  */
-import type { Link, ReportDocument } from '../model/types.js';
+import type { Link } from '../model/types.js';
+import type { CheckedContent } from './content.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { inlineText } from '../model/text.js';
 import { walk, type Node } from '../model/walk.js';
@@ -19,7 +20,7 @@ const VAGUE = new Set([
 const UNSAFE_SCHEMES = new Set(['javascript:', 'vbscript:', 'data:', 'file:']);
 
 /** Reports unsafe, dangling and file links, and link text that is empty, vague or a bare address. */
-export function checkLinks(doc: ReportDocument, sink: DiagnosticSink): void {
+export function checkLinks(doc: CheckedContent, sink: DiagnosticSink): void {
   const ids = new Set<string>();
   walk(doc.body, (node) => {
     if (node.type === 'heading') ids.add(node.id);

@@ -1,15 +1,14 @@
 /** Tables: a header row with a heading in every column, and a width that fits a page. */
-import type { ReportDocument } from '../model/types.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { inlineText } from '../model/text.js';
-import { walkDocument } from '../model/walk.js';
+import { walkContent, type CheckedContent } from './content.js';
 
 /** Widest table accepted; more columns cannot be read on an A4 page or by a screen reader. */
 export const MAX_TABLE_COLUMNS = 20;
 
 /** Reports tables without column headings, header cells without text, and too many columns. */
-export function checkTables(doc: ReportDocument, sink: DiagnosticSink): void {
-  walkDocument(doc, (node) => {
+export function checkTables(doc: CheckedContent, sink: DiagnosticSink): void {
+  walkContent(doc, (node) => {
     if (node.type !== 'table') return;
     const header = node.headerRows > 0 ? node.rows[0] : undefined;
     const columns = Math.max(0, ...node.rows.map((row) => row.cells.length));

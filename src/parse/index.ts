@@ -38,10 +38,15 @@ export function loadReportText(file: string, text: string, sink = new Diagnostic
   const tree = timed('parse', () => parseMarkdown(text));
   const meta = timed('model', () => readFrontMatter(tree, text, sink));
   const converted = timed('model', () => toModel(tree, { numbering: meta?.numbering ?? 3, source: text }, sink));
-  if (!meta) return { diagnostics: sortDiagnostics(sink.items) };
+  const contentDir = dirname(resolve(file));
+  if (!meta) {
+    // No model without front matter, but the author still gets every other finding at once.
+    timed('checks', () => runChecks({ body: converted.body, footnotes: converted.footnotes, contentDir }, sink, text));
+    return { diagnostics: sortDiagnostics(sink.items) };
+  }
   const doc: ReportDocument = {
     file,
-    contentDir: dirname(resolve(file)),
+    contentDir,
     meta,
     frame: timed('model', () => buildFrame(meta)),
     body: converted.body,
