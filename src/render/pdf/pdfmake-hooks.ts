@@ -112,6 +112,7 @@ interface PmLayoutBuilder {
   svgMeasure: unknown;
   tableLayouts: Record<string, unknown>;
   writer: PmPageElementWriter;
+  linearNodeList: unknown[];
 }
 
 /** A content node as the layout sees it (only the fields the hooks read or set). */
@@ -280,6 +281,8 @@ function hookLayout(pm: PdfmakeInternals): void {
           if (area) page.items.push(...layoutAt(area, this.pageSize.width));
         });
         taggers.set(pdfDocument, new Tagger(pdfDocument));
+        // The laid-out nodes are not needed for drawing (pages keep what they need).
+        this.linearNodeList = [];
         return pages;
       }
       if (n === MAX_PASSES) throw new Error(`Footnote layout did not settle in ${MAX_PASSES} passes`);
@@ -486,6 +489,8 @@ function hookRendering(pm: PdfmakeInternals): void {
       page.items = [...body, ...notes];
       renderPages.call(this, [page]);
       tagger.endPage();
+      // A drawn page is not needed again; letting it go keeps memory flat in long documents.
+      page.items = [];
     }
     tagger.finish();
   };
