@@ -148,6 +148,10 @@ export function pageContents(pdf: PDFDocument): string[] {
 
 /** Operators that put marks on the page. */
 const PAINTING = new Set(['Tj', 'TJ', "'", '"', 'f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*', 'Do', 'sh', 'BI']);
+/** Operators that paint (or end) the current path. */
+const PATH_PAINTING = new Set(['f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*', 'n']);
+/** Operators that build a path. */
+const PATH_BUILDING = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
 
 /** A painting operator outside any marked-content sequence, with its position. */
 export interface Unmarked {
@@ -155,12 +159,27 @@ export interface Unmarked {
   at: number;
 }
 
-/** Scans a content stream for painting operators outside BDC/BMC…EMC; also returns the MCIDs seen. */
-export function scanContent(content: string): { unmarked: Unmarked[]; mcids: number[]; artifacts: number } {
-  const unmarked: Unmarked[] = [];
-  const mcids: number[] = [];
-  let depth = 0;
-  let artifacts = 0;
+/** What a content stream does with marked content. */
+export interface ContentScan {
+  /** Painting operators outside any marked content. */
+  unmarked: Unmarked[];
+  /** MCIDs of the marked-content sequences, in order. */
+  mcids: number[];
+  /** Number of artifact sequences. */
+  artifacts: number;
+  /** Marked-content sequences opened inside another (an artifact in tagged content, or the reverse). */
+  nested: Unmarked[];
+  /** Path-painting operators with no path built since the last one (such as a stray `f`). */
+  emptyPaths: Unmarked[];
+  /** Paths painted inside tagged content (not an artifact). */
+  taggedPaths: Unmarked[];
+}
+
+/** Scans a content stream for painting operators outside BDC/BMC…EMC, nesting and empty paths. */
+export function scanContent(content: string): ContentScan {
+  const scan: ContentScan = { unmarked: [], mcids: [], artifacts: 0, nested: [], emptyPaths: [], taggedPaths: [] };
+  const open: string[] = [];
+  let path = false;
   let operands: string[] = [];
   let i = 0;
   while (i < content.length) {
@@ -202,17 +221,25 @@ export function scanContent(content: string): { unmarked: Unmarked[]; mcids: num
         continue;
       }
       if (token === 'BDC' || token === 'BMC') {
-        depth++;
-        if (operands[0] === '/Artifact') artifacts++;
+        if (open.length > 0) scan.nested.push({ op: `${operands[0] ?? ''} in ${open.join(' ')}`, at: i });
+        const tag = operands[0] ?? '';
+        open.push(tag);
+        if (tag === '/Artifact') scan.artifacts++;
         const mcid = /\/MCID\s+(\d+)/.exec(operands.join(' '));
-        if (mcid) mcids.push(Number(mcid[1]));
+        if (mcid) scan.mcids.push(Number(mcid[1]));
       } else if (token === 'EMC') {
-        depth--;
-      } else if (PAINTING.has(token) && depth === 0) {
-        unmarked.push({ op: token, at: i });
+        open.pop();
+      } else {
+        if (PAINTING.has(token) && open.length === 0) scan.unmarked.push({ op: token, at: i });
+        if (PATH_BUILDING.has(token)) path = true;
+        if (PATH_PAINTING.has(token)) {
+          if (!path) scan.emptyPaths.push({ op: token, at: i });
+          else if (token !== 'n' && open.length > 0 && !open.includes('/Artifact')) scan.taggedPaths.push({ op: token, at: i });
+          path = false;
+        }
       }
       operands = [];
     }
   }
-  return { unmarked, mcids, artifacts };
+  return scan;
 }
