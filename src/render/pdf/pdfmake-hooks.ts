@@ -11,6 +11,7 @@
  * - Layout: keep headings with what follows and avoid single lines of a paragraph at the bottom
  *   or top of a page (`LayoutBuilder.processNode`, `processLeaf`, `buildNextLine`).
  * - Layout: mark repeated table header rows (`PageElementWriter.addFragment` of a repeatable).
+ * - Fonts: share each parsed font's word layouts between documents (`PDFDocument.provideFont`).
  * - Render: write objects into object streams (object-streams.ts) from the first page on.
  * - Render: wrap every drawn line piece, vector and image in marked content for its structure
  *   element or as an artifact, draw link annotations with /StructParent, end links per page.
@@ -20,6 +21,7 @@ import { inFootnoteArea, isStruct, LAYOUT_ARTIFACT, type ArtifactTag, type Tag }
 import { Tagger, type Box, type PdfKitDoc } from './tagging.js';
 import type { KeepProbe } from './keep.js';
 import { useObjectStreams, type KitDoc } from './object-streams.js';
+import { sharedLayouts } from './fonts.js';
 
 const require = createRequire(import.meta.url);
 
@@ -196,6 +198,7 @@ interface PdfmakeInternals {
   Renderer: { prototype: Record<string, unknown> };
   DocumentContext: { prototype: Record<string, unknown> };
   PageElementWriter: { prototype: Record<string, unknown> };
+  PDFDocument: { prototype: Record<string, unknown> };
   TextDecorator: new (doc: PdfKitDoc) => {
     drawBackground(line: PmLine, x: number, y: number): void;
     drawDecorations(line: PmLine, x: number, y: number): void;
@@ -211,6 +214,7 @@ export function loadInternals(): PdfmakeInternals {
     Renderer: load('Renderer') as PdfmakeInternals['Renderer'],
     DocumentContext: load('DocumentContext') as PdfmakeInternals['DocumentContext'],
     PageElementWriter: load('PageElementWriter') as PdfmakeInternals['PageElementWriter'],
+    PDFDocument: load('PDFDocument') as PdfmakeInternals['PDFDocument'],
     TextDecorator: load('TextDecorator') as PdfmakeInternals['TextDecorator'],
     version: (require('pdfmake/package.json') as { version: string }).version,
   };
@@ -222,6 +226,7 @@ export const HOOKED_METHODS = {
   DocumentContext: ['initializePage'],
   PageElementWriter: ['addFragment'],
   Renderer: ['renderPages', 'renderLine', 'renderVector', 'renderImage'],
+  PDFDocument: ['provideFont'],
 } as const;
 
 /** Installs the hooks once; throws if pdfmake is not the version they were written for. */
@@ -239,6 +244,7 @@ export function installHooks(): void {
   }
   hookLayout(pm);
   hookRendering(pm);
+  hookFonts(pm);
   installed = true;
 }
 
@@ -472,6 +478,24 @@ function placeNotes(builder: PmLayoutBuilder, line: PmLine): void {
   run.held[context.page] = (run.held[context.page] ?? 0) + more;
   run.placed.set(context.page, [...(run.placed.get(context.page) ?? []), ...ids]);
   for (const id of ids) run.seen.add(id);
+}
+
+/** A pdfkit font as pdfmake hands it out: the parsed font and its word layout cache. */
+interface PmFont {
+  font?: { postscriptName?: string; unitsPerEm?: number };
+  layoutCache?: Record<string, unknown>;
+}
+
+function hookFonts(pm: PdfmakeInternals): void {
+  const doc = pm.PDFDocument.prototype;
+  const provideFont = doc['provideFont'] as (this: unknown, ...args: unknown[]) => PmFont;
+  doc['provideFont'] = function (this: unknown, ...args: unknown[]) {
+    const font = provideFont.apply(this, args);
+    // Words laid out for one document need no new layout in the next (watch, several outputs).
+    const shared = font.font && font.layoutCache ? sharedLayouts(font.font) : undefined;
+    if (shared) font.layoutCache = shared;
+    return font;
+  };
 }
 
 function hookRendering(pm: PdfmakeInternals): void {
