@@ -51,6 +51,7 @@ const cases: [file: string, rule: string, severity: 'error' | 'warning', line: n
   ['directive-unknown.md', 'directive-unknown', 'error', 8, 1, '::video'],
   ['lang-span-invalid.md', 'lang-span-invalid', 'error', 8, 10, '"engelsk"'],
   ['glyph-missing.md', 'glyph-missing', 'error', 8, 6, 'U+1F600 GRINNING FACE (😀)'],
+  ['glyph-missing-entity.md', 'glyph-missing', 'error', 8, 13, 'U+1F600 GRINNING FACE'],
   ['control-character.md', 'control-character', 'error', 8, 6, 'U+0007 ALERT'],
   ['invalid-utf8.md', 'invalid-utf8', 'error', 8, 3, '0xe5'],
   ['nesting-too-deep.md', 'nesting-too-deep', 'error', 8, 49, 'more than 24 levels'],
@@ -72,6 +73,14 @@ describe('each rule reports its diagnostic at the exact place', () => {
     const others = diagnostics.filter((x) => x.severity === 'error' && x.rule !== rule);
     expect(others.map(formatDiagnostic)).toEqual([]);
   });
+});
+
+it('a character only the code font has is reported where it stands in running text, not in code', () => {
+  const { diagnostics } = loadReport(join(rulesDir, 'glyph-missing-entity.md'));
+  const arrows = diagnostics.filter((d) => d.message.includes('U+2192'));
+  expect(arrows.map((d) => [d.pos?.start.line, d.pos?.start.column, d.message])).toEqual([
+    [8, 35, 'the text font cannot draw U+2192 RIGHTWARDS ARROW (→)'],
+  ]);
 });
 
 describe('rules that need a file system set up at test time', () => {

@@ -116,14 +116,23 @@ function characterName(char: string): string {
   return names.unicodeName(char) ?? names.unicodeLabel(char) ?? 'UNNAMED CHARACTER';
 }
 
-/** The first place `char` occurs in the source of a node; the node's start when it is written differently (an entity). */
+/**
+ * The first place `char` occurs in the source of a node, written as itself or as a numeric
+ * character reference (`&#x1F600;`, `&#128512;`); the node's start when it is written otherwise.
+ */
 function locate(char: string, pos: Span | undefined, source: string | undefined): Span | undefined {
   if (!pos || source === undefined) return pos;
   const raw = source.slice(pos.start.offset, pos.end.offset);
-  const index = raw.indexOf(char);
-  if (index === -1) return pos;
-  const start: Point = advance(raw, pos.start, index);
-  return { start, end: advance(raw, pos.start, index + char.length) };
+  const cp = char.codePointAt(0) as number;
+  const forms = new RegExp(`${escapeRegExp(char)}|&#x0*${cp.toString(16)};|&#0*${cp};`, 'iu');
+  const match = forms.exec(raw);
+  if (!match) return pos;
+  const start: Point = advance(raw, pos.start, match.index);
+  return { start, end: advance(raw, pos.start, match.index + match[0].length) };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
 /** The YAML between the opening and closing `---`, or undefined when the file has none. */
