@@ -46,7 +46,7 @@ const cases: [file: string, rule: string, severity: 'error' | 'warning', line: n
   ['link-target-missing.md', 'link-target-missing', 'error', 8, 4, '"#bakgrunn"'],
   ['link-relative.md', 'link-relative', 'warning', 8, 4, 'vedlegg.pdf'],
   ['link-reference-undefined.md', 'link-reference-undefined', 'warning', 8, 4, '[ssb]'],
-  ['raw-html-block.md', 'raw-html', 'error', 8, 1, 'raw HTML'],
+  ['raw-html-block.md', 'raw-html', 'error', 8, 1, 'raw HTML block <div class="boks">'],
   ['raw-html-inline.md', 'raw-html', 'error', 8, 10, '<span style="color:red">'],
   ['directive-unknown.md', 'directive-unknown', 'error', 8, 1, '::video'],
   ['lang-span-invalid.md', 'lang-span-invalid', 'error', 8, 10, '"engelsk"'],
@@ -73,6 +73,13 @@ describe('each rule reports its diagnostic at the exact place', () => {
     const others = diagnostics.filter((x) => x.severity === 'error' && x.rule !== rule);
     expect(others.map(formatDiagnostic)).toEqual([]);
   });
+});
+
+it('an unsupported HTML element is one error at its opening tag, not one per tag', () => {
+  const raw = loadReport(join(rulesDir, 'raw-html-inline.md')).diagnostics.filter((d) => d.rule === 'raw-html');
+  expect(raw.map((d) => `${d.pos?.start.line}:${d.pos?.start.column} ${d.message}`)).toEqual([
+    '8:10 raw HTML <span style="color:red"> is not supported',
+  ]);
 });
 
 it('a character only the code font has is reported where it stands in running text, not in code', () => {

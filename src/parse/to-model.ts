@@ -269,7 +269,8 @@ class Converter {
   private blockHtml(node: md.Html): void {
     const kind = classifyHtml(node.value);
     if (kind === 'comment') return;
-    this.sink.error('raw-html', 'raw HTML blocks are not supported', span(node),
+    const first = node.value.split('\n')[0] ?? '';
+    this.sink.error('raw-html', `raw HTML block ${abbreviate(first)} is not supported`, span(node),
       'write it in Markdown; only <br>, <sup> and <sub> are allowed, inside text');
   }
 
@@ -327,6 +328,8 @@ class Converter {
     // Open <sup>/<sub> tags: where their children go until the closing tag.
     const stack: { tag: 'superscript' | 'subscript'; children: Inline[]; pos: Span | undefined }[] = [];
     const target = (): Inline[] => stack.at(-1)?.children ?? out;
+    // Elements already reported at their opening tag; their closing tags need no second error.
+    const refused = new Set<string>();
     for (const node of nodes) {
       if (node.type === 'html') {
         const kind = classifyHtml(node.value);
@@ -343,9 +346,11 @@ class Converter {
             this.sink.error('raw-html', `closing tag ${node.value} has no matching opening tag`, span(node),
               'pair every <sup> with </sup> and <sub> with </sub> in the same paragraph');
           }
-        } else if (kind !== 'comment') {
+        } else if (kind !== 'comment' && !closesRefused(node.value, refused)) {
           this.sink.error('raw-html', `raw HTML ${abbreviate(node.value)} is not supported`, span(node),
             'write it in Markdown; only <br>, <sup> and <sub> are allowed, inside text');
+          const open = /^<([a-z][a-z0-9-]*)/i.exec(node.value);
+          if (open) refused.add((open[1] ?? '').toLowerCase());
         }
         continue;
       }
@@ -463,6 +468,12 @@ class Converter {
     }
     return notes;
   }
+}
+
+/** True for a closing tag whose opening tag was already reported. */
+function closesRefused(html: string, refused: ReadonlySet<string>): boolean {
+  const close = /^<\/([a-z][a-z0-9-]*)\s*>$/i.exec(html.trim());
+  return close !== null && refused.has((close[1] ?? '').toLowerCase());
 }
 
 function abbreviate(s: string): string {
