@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { createRequire } from 'node:module';
 import { HOOKED_METHODS, PDFMAKE_VERSION, installHooks, loadInternals } from '../src/render/pdf/pdfmake-hooks.js';
 import { renderPdf } from '../src/render/pdf/index.js';
+import { PDFKIT_VERSION } from '../src/render/pdf/object-streams.js';
 import { loadReportText } from '../src/parse/index.js';
 import { findAll, pageContents, readPdf, scanContent } from './helpers/pdf-read.js';
 import { readText } from './helpers/pdf-text.js';
@@ -32,6 +33,12 @@ describe('the pdfmake internals the hooks rely on', () => {
     expect(typeof pm.TextDecorator.prototype.drawDecorations).toBe('function');
   });
 
+  test('pdfkit is exactly the version the object-stream writer was written for, and pinned', () => {
+    const pkg = require('../package.json') as { dependencies: Record<string, string> };
+    expect(pkg.dependencies['pdfkit']).toBe(PDFKIT_VERSION);
+    expect((require('pdfkit/package.json') as { version: string }).version).toBe(PDFKIT_VERSION);
+  });
+
   test('Line.clone copies own fields; the hooks replace inlines and metrics on the copy', () => {
     const Line = (require('pdfmake/js/Line') as { default: new (w: number) => { inlines: unknown[]; clone(): { inlines: unknown[] } } }).default;
     const line = new Line(100);
@@ -47,6 +54,16 @@ function longTableReport(): string {
 }
 
 describe('behaviour the hooks produce', () => {
+  test('objects without a stream sit in object streams, found through a cross-reference stream', async () => {
+    const bytes = Buffer.from(await renderFixture()).toString('latin1');
+    expect(bytes).not.toMatch(/\nxref\n/);
+    expect(bytes).toMatch(/\/Type \/XRef/);
+    // Outside object streams only streams remain: every top-level object has a stream.
+    const objects = bytes.match(/\n\d+ 0 obj\n[^]*?\nendobj/g) ?? [];
+    expect(objects.length).toBeGreaterThan(5);
+    for (const object of objects) expect(object).toContain('\nstream\n');
+  }, 30_000);
+
   test('a table over several pages repeats its header row as an artifact, tagged once', async () => {
     const { doc } = loadReportText(join(fixturesDir, 'pdf-long-table.md'), longTableReport());
     if (!doc) throw new Error('no model');

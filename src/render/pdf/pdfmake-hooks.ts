@@ -12,7 +12,7 @@
  *   or top of a page (`LayoutBuilder.processNode`, `processLeaf`, `buildNextLine`).
  * - Layout: mark repeated table header rows (`PageElementWriter.addFragment` of a repeatable).
  * - Fonts: share each parsed font's word layouts between documents (`PDFDocument.provideFont`).
- * - Render: write objects into object streams (object-streams.ts) from the first page on.
+ * - Layout and render: write objects into object streams (object-streams.ts) from the start.
  * - Render: wrap every drawn line piece, vector and image in marked content for its structure
  *   element or as an artifact, draw link annotations with /StructParent, end links per page.
  */
@@ -254,6 +254,8 @@ function hookLayout(pm: PdfmakeInternals): void {
   lb['layoutDocument'] = function (this: PmLayoutBuilder, content: object, pdfDocument: PdfKitDoc, ...rest: unknown[]) {
     const session = sessions.get(content);
     if (!session) return layoutDocument.call(this, content, pdfDocument, ...rest);
+    // Objects are written as they are finished (images while measuring, pages as they are drawn).
+    useObjectStreams(pdfDocument as unknown as KitDoc);
     const layoutAt = (node: object, width: number): PmItem[] => {
       const builder = new pm.LayoutBuilder(
         { width, height: Infinity, orientation: this.pageSize.orientation },
@@ -504,8 +506,6 @@ function hookRendering(pm: PdfmakeInternals): void {
   r['renderPages'] = function (this: PmRenderer, pages: PmPage[]) {
     const tagger = taggers.get(this.pdfDocument);
     if (!tagger) return renderPages.call(this, pages);
-    // Pages and annotations are written as they are drawn, so this starts before the first page.
-    useObjectStreams(this.pdfDocument as unknown as KitDoc);
     for (const page of pages) {
       // Footnotes are laid out as the page background; they are read after the page body.
       const body = page.items.filter((it) => !inFootnoteArea(itemTag(it)));
