@@ -14,7 +14,6 @@ import type {
   Inline,
   List,
   Metadata,
-  Span,
   Table,
   TableCell,
   TableRow,
@@ -25,6 +24,8 @@ import { SlugRegistry, slugify } from '../model/slug.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { parseHeadingAttributes } from './heading-attributes.js';
 import { classifyHtml } from './html-subset.js';
+import { InlineCollector } from './inline-html.js';
+import { abbreviate, span } from './points.js';
 import { findUnresolvedReferences } from './unresolved-references.js';
 
 /** Deepest nesting of lists and block quotes accepted; deeper input gets an error, not a stack overflow. */
@@ -316,53 +317,24 @@ class Converter {
   // -- inlines ----------------------------------------------------------------------------------
 
   private inlines(nodes: readonly md.PhrasingContent[], depth = 0): Inline[] {
-    const out: Inline[] = [];
     if (depth > MAX_INLINE_NESTING) {
       const first = nodes[0];
       if (first) {
         this.sink.error('nesting-too-deep', `inline markup (emphasis, links, …) is nested more than ${MAX_INLINE_NESTING} levels deep`,
           span(first), 'simplify the markup around this text');
       }
-      return out;
+      return [];
     }
-    // Open <sup>/<sub> tags: where their children go until the closing tag.
-    const stack: { tag: 'superscript' | 'subscript'; children: Inline[]; pos: Span | undefined }[] = [];
-    const target = (): Inline[] => stack.at(-1)?.children ?? out;
-    // Elements already reported at their opening tag; their closing tags need no second error.
-    const refused = new Set<string>();
+    const collected = new InlineCollector(this.sink);
     for (const node of nodes) {
       if (node.type === 'html') {
-        const kind = classifyHtml(node.value);
-        if (kind === 'break') target().push({ type: 'break', pos: span(node) });
-        else if (kind === 'supOpen' || kind === 'subOpen') {
-          stack.push({ tag: kind === 'supOpen' ? 'superscript' : 'subscript', children: [], pos: span(node) });
-        } else if (kind === 'supClose' || kind === 'subClose') {
-          const want = kind === 'supClose' ? 'superscript' : 'subscript';
-          const open = stack.at(-1);
-          if (open?.tag === want) {
-            stack.pop();
-            target().push({ type: want, pos: open.pos, children: open.children });
-          } else {
-            this.sink.error('raw-html', `closing tag ${node.value} has no matching opening tag`, span(node),
-              'pair every <sup> with </sup> and <sub> with </sub> in the same paragraph');
-          }
-        } else if (kind !== 'comment' && !closesRefused(node.value, refused)) {
-          this.sink.error('raw-html', `raw HTML ${abbreviate(node.value)} is not supported`, span(node),
-            'write it in Markdown; only <br>, <sup> and <sub> are allowed, inside text');
-          const open = /^<([a-z][a-z0-9-]*)/i.exec(node.value);
-          if (open) refused.add((open[1] ?? '').toLowerCase());
-        }
+        collected.html(node);
         continue;
       }
       const converted = this.inline(node, depth + 1);
-      if (converted) target().push(converted);
+      if (converted) collected.push(converted);
     }
-    for (const open of stack.reverse()) {
-      this.sink.error('raw-html', `<${open.tag === 'superscript' ? 'sup' : 'sub'}> is never closed`, open.pos,
-        'add the closing tag in the same paragraph');
-      out.push(...open.children);
-    }
-    return out;
+    return collected.finish();
   }
 
   private inline(node: md.PhrasingContent, depth: number): Inline | undefined {
@@ -468,25 +440,4 @@ class Converter {
     }
     return notes;
   }
-}
-
-/** True for a closing tag whose opening tag was already reported. */
-function closesRefused(html: string, refused: ReadonlySet<string>): boolean {
-  const close = /^<\/([a-z][a-z0-9-]*)\s*>$/i.exec(html.trim());
-  return close !== null && refused.has((close[1] ?? '').toLowerCase());
-}
-
-function abbreviate(s: string): string {
-  const one = s.replace(/\s+/g, ' ').trim();
-  return one.length > 40 ? `${one.slice(0, 37)}…` : one;
-}
-
-/** The model span of an mdast node. */
-export function span(node: md.Node): Span | undefined {
-  const p = node.position;
-  if (!p) return undefined;
-  return {
-    start: { line: p.start.line, column: p.start.column, offset: p.start.offset ?? 0 },
-    end: { line: p.end.line, column: p.end.column, offset: p.end.offset ?? 0 },
-  };
 }
