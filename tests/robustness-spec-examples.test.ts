@@ -65,6 +65,7 @@ describe.each(suites)('%s examples', (name, list) => {
 
   it('the usable ones render to valid files with every registered renderer', async () => {
     const problems: string[] = [];
+    let documents = 0;
     for (let i = 0; i < usable.length; i += BATCH) {
       const batch = usable.slice(i, i + BATCH);
       const whole = loadOrDiagnose(FILE, FRONT + batch.map(section).join(''));
@@ -73,9 +74,11 @@ describe.each(suites)('%s examples', (name, list) => {
         return one.doc ? [{ label: `example ${ex.example}`, doc: one.doc }] : [];
       });
       for (const { label, doc } of docs) {
+        documents++;
         for (const p of await renderAndValidate(doc, renderers)) problems.push(`${label}: ${p}`);
       }
     }
+    console.log(`${name}: ${usable.length} usable examples rendered as ${documents} documents by ${renderers.map(([f]) => f).join(', ')}`);
     expect(problems).toEqual([]);
   }, 240_000);
 });
