@@ -7,7 +7,7 @@ import { blocks, rule, textNode, type BlockContext, type PdfNode } from './block
 import { toRuns, type PdfInline } from './inlines.js';
 import { FootnoteArea } from './footnotes.js';
 import { cloneContent } from './clone.js';
-import { keepHeadingsWithNext } from './keep.js';
+import { atFoot, keepHeadingsWithNext } from './keep.js';
 import { FOOTER_ARTIFACT, HEADER_ARTIFACT, LAYOUT_ARTIFACT, StructNode } from './structure.js';
 import { SANS } from './fonts.js';
 import type { Theme } from './theme.js';
@@ -50,7 +50,8 @@ export function buildDefinition(doc: ReportDocument, theme: Theme): ReportDefini
 
   const content: PdfNode[] = [
     ...cover(doc, root, bodyCtx),
-    { stack: colophon(doc, root, bodyCtx), pageBreak: 'before' },
+    // The colophon sits at the foot of the cover's verso, as in printed government reports.
+    { stack: [atFoot(colophon(doc, root, bodyCtx))], pageBreak: 'before' },
     { stack: contents(doc, root, bodyCtx), pageBreak: 'before' },
     { stack: body(doc.body, root, bodyCtx), pageBreak: 'before' },
   ];

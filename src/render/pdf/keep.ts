@@ -1,6 +1,7 @@
 /**
  * Keeping things together across page breaks: a heading never ends a page, it goes with at
- * least the first two lines of what follows it.
+ * least the first two lines of what follows it. The same probes place a block at the foot of
+ * its page.
  *
  * Each heading carries a probe: a copy of the heading (and of any headings right after it) and
  * of the start of the next block. At layout time (pdfmake-hooks.ts) the probe is laid out off
@@ -38,6 +39,14 @@ export class KeepProbe {
     }
     return true;
   }
+}
+
+/** A block laid out at the foot of its page: the probe measures all of it. */
+export function atFoot(nodes: PdfNode[]): PdfNode {
+  // Space below the last block would push the block onto a page of its own.
+  const last = nodes[nodes.length - 1];
+  if (last && Array.isArray(last['margin'])) last['margin'] = [...(last['margin'] as number[]).slice(0, 3), 0];
+  return { stack: nodes, _rvAtFoot: new KeepProbe({ stack: nodes }, Infinity) };
 }
 
 /** A probe that keeps the starts of `parts` together (a table caption with the table's first rows). */

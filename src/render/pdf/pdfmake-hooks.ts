@@ -9,7 +9,8 @@
  *   layout. A check after layout repeats it, with the space measured then kept from the start of
  *   each page (`DocumentContext.initializePage`), only when a note did not fit.
  * - Layout: keep headings with what follows and avoid single lines of a paragraph at the bottom
- *   or top of a page (`LayoutBuilder.processNode`, `processLeaf`, `buildNextLine`).
+ *   or top of a page; set a block at the foot of its page (`LayoutBuilder.processNode`,
+ *   `processLeaf`, `buildNextLine`).
  * - Layout: mark repeated table header rows (`PageElementWriter.addFragment` of a repeatable).
  * - Fonts: share each parsed font's word layouts between documents (`PDFDocument.provideFont`).
  * - Layout and render: write objects into object streams (object-streams.ts) from the start.
@@ -99,6 +100,7 @@ interface PmDocumentContext {
   availableWidth: number;
   pageMargins: { top: number };
   getCurrentPage(): PmPage | null;
+  moveDown(offset: number): boolean;
 }
 
 interface PmPageElementWriter {
@@ -127,6 +129,8 @@ interface PmNode {
   _inlines?: PmInline[];
   _maxWidth?: number;
   _rvKeep?: KeepProbe;
+  /** A block set at the foot of its page (the probe measures it). */
+  _rvAtFoot?: KeepProbe;
   /**
    * A paragraph: no single line of it alone at the top of a page, nor ('all') at the bottom; the
    * first paragraph of a list item leaves the bottom rule to its item ('end').
@@ -314,6 +318,10 @@ function hookLayout(pm: PdfmakeInternals): void {
   const processNode = lb['processNode'] as (this: PmLayoutBuilder, node: PmNode, ...rest: unknown[]) => unknown;
   lb['processNode'] = function (this: PmLayoutBuilder, node: PmNode, ...rest: unknown[]) {
     const context = pass && mainFlow(this);
+    if (context && node._rvAtFoot) {
+      const height = keptHeight(node._rvAtFoot, context);
+      if (height < context.availableHeight) context.moveDown(context.availableHeight - height);
+    }
     if (context && node.pageBreak === undefined && context.y > context.pageMargins.top) {
       const kept = node._rvKeep ? keptHeight(node._rvKeep, context) : 0;
       if (kept > context.availableHeight || itemLeavesSingleLine(this, node, context, buildNextLine)) {
