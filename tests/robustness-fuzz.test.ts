@@ -1,7 +1,7 @@
 /**
  * Property-based fuzzing of whole documents: random mixes of headings, lists, quotes, tables,
  * emphasis, links, footnotes, HTML, directives, images, code, arbitrary Unicode and control
- * characters. Oracle: loading never throws and yields a model or error diagnostics; a model
+ * characters, and front matter values full of markup. Oracle: loading never throws and yields a model or error diagnostics; a model
  * without errors renders to valid files with every registered renderer.
  *
  * Bounded for CI: FUZZ_RUNS (default 150) documents are loaded and checked, a tenth of that
@@ -108,6 +108,15 @@ const cleanBlock: fc.Arbitrary<string> = fc.oneof(
 const cleanDocuments = fc.array(cleanBlock, { minLength: 1, maxLength: 14 })
   .map((bs) => `---\ntitle: Fuzz\nlang: nb\n---\n\n# Start\n\n${bs.join('\n\n')}\n\nSiste avsnitt.[^1]\n\n[^1]: Note.\n`);
 
+/** Front matter whose values carry Markdown, HTML, template syntax and arbitrary Unicode into cover and colophon. */
+const frontValue = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.constantFrom('<div>x</div>', '[^1]', '*a', '# h', '::x', ':::klarsprak', '\\', '`', '<br>', '[a](javascript:x)', '![x](y.png)',
+    '---', '| a |\n|---|', '1. x', '> q', '&amp;', '{{x}}', '<!--', 'https://x.no'),
+);
+const frontMatters = fc.record({ title: frontValue, publisher: frontValue, place: frontValue, series: frontValue, subtitle: frontValue, isbn: frontValue })
+  .map((r) => `---\n${Object.entries(r).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n')}\nlang: nb\n---\n\n# T\n\nTekst.\n`);
+
 let renderers: [Format, Renderer][] = [];
 beforeAll(async () => {
   renderers = await registeredRenderers();
@@ -118,6 +127,15 @@ describe('random Markdown documents', () => {
   it('load into a model or fail with error diagnostics, never throw', () => {
     fc.assert(
       fc.property(documents, (doc) => {
+        loadOrDiagnose(FILE, doc);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('with any front matter values load or fail with diagnostics, never throw', () => {
+    fc.assert(
+      fc.property(frontMatters, (doc) => {
         loadOrDiagnose(FILE, doc);
       }),
       { numRuns: RUNS, seed: SEED },
