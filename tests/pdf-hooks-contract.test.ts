@@ -53,7 +53,30 @@ function longTableReport(): string {
   return `---\ntitle: Lang tabell\nlang: nb\ndate: 2024-01-01\n---\n\n# Tabell\n\n| Navn | Verdi |\n| --- | --- |\n${rows}\n`;
 }
 
+/** Renders a file and counts pdfmake's full layouts of the page flow (off-page measuring left out). */
+async function layoutPasses(file: string): Promise<number> {
+  const { loadFixture } = await import('./helpers/pdf-render.js');
+  const proto = loadInternals().LayoutBuilder.prototype as Record<string, unknown> & { pageSize?: unknown };
+  const tryLayout = proto['tryLayoutDocument'] as (this: { pageSize: { height: number } }, ...args: unknown[]) => unknown;
+  let passes = 0;
+  proto['tryLayoutDocument'] = function (this: { pageSize: { height: number } }, ...args: unknown[]) {
+    if (Number.isFinite(this.pageSize.height)) passes++;
+    return tryLayout.apply(this, args);
+  };
+  try {
+    await renderPdf(loadFixture(file));
+  } finally {
+    proto['tryLayoutDocument'] = tryLayout;
+  }
+  return passes;
+}
+
 describe('behaviour the hooks produce', () => {
+  test('layout runs once when footnote space is kept as lines are placed, at most twice with notes in table cells', async () => {
+    expect(await layoutPasses(join(fixturesDir, 'pdf-all-constructs', 'report.md'))).toBe(1);
+    expect(await layoutPasses(join(fixturesDir, 'pdf-footnotes', 'report.md'))).toBeLessThanOrEqual(2);
+  }, 60_000);
+
   test('objects without a stream sit in object streams, found through a cross-reference stream', async () => {
     const bytes = Buffer.from(await renderFixture()).toString('latin1');
     expect(bytes).not.toMatch(/\nxref\n/);
