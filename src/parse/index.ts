@@ -10,6 +10,7 @@ import { parseMarkdown } from './markdown.js';
 import { readFrontMatter } from './frontmatter.js';
 import { toModel } from './to-model.js';
 import { findDeepNesting, MAX_SCANNED_NESTING } from './nesting-guard.js';
+import { findDeepInlineNesting, MAX_SCANNED_INLINE_NESTING } from './inline-guard.js';
 import { timed } from '../timings.js';
 
 /** The outcome of loading a report: the model when usable, and every diagnostic found. */
@@ -28,11 +29,18 @@ export function loadReport(file: string): LoadResult {
 
 /** Loads a report from Markdown text that claims to come from `file` (for checks and tests). */
 export function loadReportText(file: string, text: string, sink = new DiagnosticSink(file)): LoadResult {
+  // Input the parser would overflow its stack on, or spend minutes on: nothing else can be checked safely.
   const deep = findDeepNesting(text);
   if (deep) {
-    // The parser would overflow its stack or take minutes; nothing else can be checked safely.
     sink.error('nesting-too-deep', `this line nests ${deep.depth} or more block quotes and lists; the limit is ${MAX_SCANNED_NESTING}`,
       { start: deep.at, end: deep.at }, 'flatten the structure: readers cannot follow such deep nesting either');
+    return { diagnostics: sink.items };
+  }
+  const deepInline = findDeepInlineNesting(text);
+  if (deepInline) {
+    sink.error('nesting-too-deep',
+      `this paragraph opens ${deepInline.depth} emphasis markers or brackets without closing them; the limit is ${MAX_SCANNED_INLINE_NESTING}`,
+      { start: deepInline.at, end: deepInline.at }, 'close each * _ and [ you open, write \\* for a literal asterisk, or split the paragraph');
     return { diagnostics: sink.items };
   }
   const tree = timed('parse', () => parseMarkdown(text));
