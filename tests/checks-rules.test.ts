@@ -15,6 +15,7 @@ const rulesDir = join(fixturesDir, 'checks', 'rules');
 /** fixture file → the diagnostic it must produce: rule, severity, line, column, and words of the message. */
 const cases: [file: string, rule: string, severity: 'error' | 'warning', line: number, column: number, says: string][] = [
   ['front-matter-missing.md', 'front-matter-missing', 'error', 1, 1, 'no front matter'],
+  ['front-matter-unclosed.md', 'front-matter-missing', 'error', 1, 1, 'never closed'],
   ['front-matter-no-title.md', 'front-matter-required', 'error', 2, 1, 'no "title"'],
   ['front-matter-no-lang.md', 'front-matter-required', 'error', 2, 1, 'no "lang"'],
   ['front-matter-yaml.md', 'front-matter-yaml', 'error', 4, 20, 'not valid YAML'],

@@ -51,6 +51,11 @@ export function readFrontMatter(tree: Root, source: string, sink: DiagnosticSink
   const first = tree.children[0];
   const yamlNode = first?.type === 'yaml' ? (first as Yaml) : undefined;
   const fileStart: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  if (!yamlNode?.position && /^---[ \t]*\n/.test(source)) {
+    sink.error('front-matter-missing', 'the front matter opened by "---" on line 1 is never closed', fileStart,
+      'add a line with just "---" after the last "key: value" line');
+    return undefined;
+  }
   if (!yamlNode?.position) {
     sink.error(
       'front-matter-missing',
