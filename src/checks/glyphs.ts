@@ -77,12 +77,13 @@ export function checkGlyphs(doc: CheckedContent, sink: DiagnosticSink, source?: 
   for (const f of findings.values()) report(f, fonts, sink);
 }
 
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+
 function drawable(char: string, cp: number, covered: ReadonlySet<number>): boolean {
-  if (char === '\n' || char === '\t') return true;
+  if (covered.has(cp) || char === '\n' || char === '\t') return true;
   // Invisible formatting characters (soft hyphen, zero-width joiner, variation selectors …) are
   // handled by the renderers and need no glyph.
-  if (/\p{Default_Ignorable_Code_Point}/u.test(char)) return true;
-  return covered.has(cp);
+  return IGNORABLE.test(char);
 }
 
 function report(f: Finding, fonts: Coverage, sink: DiagnosticSink): void {
