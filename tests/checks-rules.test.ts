@@ -6,7 +6,7 @@ import { mkdtempSync, copyFileSync, mkdirSync, symlinkSync, writeFileSync, trunc
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadReport } from '../src/parse/index.js';
+import { loadReport, loadReportText } from '../src/parse/index.js';
 import { formatDiagnostic, type Diagnostic } from '../src/diagnostics.js';
 import { fixturesDir } from './helpers/paths.js';
 
@@ -81,6 +81,12 @@ it('an unsupported HTML element is one error at its opening tag, not one per tag
   expect(raw.map((d) => `${d.pos?.start.line}:${d.pos?.start.column} ${d.message}`)).toEqual([
     '8:10 raw HTML <span style="color:red"> is not supported',
   ]);
+});
+
+it('a bare web address is a warning in running text but the reference itself in a footnote; e-mail addresses are fine', () => {
+  const text = '---\ntitle: T\nlang: nb\n---\n\n# T\n\nSe https://example.org/a og <post@example.org>.[^1]\n\n[^1]: Kilde: <https://example.org/b>\n';
+  const found = loadReportText(join(rulesDir, 'x.md'), text).diagnostics.filter((d) => d.rule.startsWith('link-'));
+  expect(found.map((d) => `${d.rule} ${d.pos?.start.line}:${d.pos?.start.column}`)).toEqual(['link-text-url 8:4']);
 });
 
 it('a character only the code font has is reported where it stands in running text, not in code', () => {
