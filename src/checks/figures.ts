@@ -46,17 +46,15 @@ function resolveImage(figure: Figure, contentDir: string, sink: DiagnosticSink):
       'use a path relative to the Markdown file, inside its folder');
     return undefined;
   }
-  const root = realpathSync(contentDir);
+  const root = realpathOrUndefined(contentDir) ?? resolve(contentDir);
   const wanted = resolve(root, decoded);
   if (!inside(root, wanted)) {
     sink.error('image-outside', `the image "${src}" lies outside the content folder`, figure.pos,
       'copy the image into the folder of the Markdown file (or a subfolder)');
     return undefined;
   }
-  let real: string;
-  try {
-    real = realpathSync(wanted);
-  } catch {
+  const real = realpathOrUndefined(wanted);
+  if (real === undefined) {
     sink.error('image-missing', `the image "${src}" does not exist`, figure.pos, 'check the file name and its folder');
     return undefined;
   }
@@ -76,6 +74,14 @@ function resolveImage(figure: Figure, contentDir: string, sink: DiagnosticSink):
     return undefined;
   }
   return real;
+}
+
+function realpathOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function inside(root: string, path: string): boolean {
