@@ -53,6 +53,8 @@ const cases: [file: string, rule: string, severity: 'error' | 'warning', line: n
   ['lang-span-invalid.md', 'lang-span-invalid', 'error', 8, 10, '"engelsk"'],
   ['glyph-missing.md', 'glyph-missing', 'error', 8, 6, 'U+1F600 GRINNING FACE (😀)'],
   ['glyph-missing-entity.md', 'glyph-missing', 'error', 8, 13, 'U+1F600 GRINNING FACE'],
+  ['replacement-character.md', 'replacement-character', 'error', 8, 3, 'U+FFFD REPLACEMENT CHARACTER (�) marks text damaged by a wrong character encoding (2 times'],
+  ['control-character-nul.md', 'control-character', 'error', 8, 4, 'U+0000 NULL'],
   ['control-character.md', 'control-character', 'error', 8, 6, 'U+0007 ALERT'],
   ['invalid-utf8.md', 'invalid-utf8', 'error', 8, 3, '0xe5'],
   ['nesting-too-deep.md', 'nesting-too-deep', 'error', 8, 49, 'more than 24 levels'],

@@ -12,12 +12,18 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import type { Point, Span } from '../model/types.js';
-import type { DiagnosticSink } from '../diagnostics.js';
+import { pointSpan, type DiagnosticSink } from '../diagnostics.js';
 import { fontsDir } from '../frame/paths.js';
 import { walkContent, type CheckedContent } from './content.js';
 import { advance } from '../parse/points.js';
+import { pointAt } from '../parse/frontmatter.js';
 
 type Kind = 'text' | 'code';
+
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+const REPLACEMENT = '\uFFFD';
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
+const DAMAGED = /[\u0000\uFFFD]/g;
 
 /** Code points every style of each kind of bundled font can draw. */
 interface Coverage {
@@ -55,14 +61,21 @@ interface Finding {
 export function checkGlyphs(doc: CheckedContent, sink: DiagnosticSink, source?: string): void {
   const fonts = bundledCoverage();
   const findings = new Map<string, Finding>();
+  const note = (char: string, kind: Kind, pos: () => Span | undefined): void => {
+    const key = `${kind}:${char}`;
+    const known = findings.get(key);
+    if (known) known.count++;
+    else findings.set(key, { char, kind, pos: pos(), count: 1 });
+  };
+  if (source !== undefined) {
+    // The parser turns NUL into U+FFFD, so both are looked for in the source, where they stand.
+    for (const m of source.matchAll(DAMAGED)) note(m[0], 'text', () => pointSpan(pointAt(source, m.index)));
+  }
   const scan = (value: string, kind: Kind, pos: Span | undefined): void => {
     for (const char of value) {
       const cp = char.codePointAt(0) as number;
-      if (drawable(char, cp, fonts[kind])) continue;
-      const key = `${kind}:${char}`;
-      const known = findings.get(key);
-      if (known) known.count++;
-      else findings.set(key, { char, kind, pos: locate(char, pos, source), count: 1 });
+      if (drawable(char, cp, fonts[kind]) || (source !== undefined && char === REPLACEMENT)) continue;
+      note(char, kind, () => locate(char, pos, source));
     }
   };
   const front = source === undefined ? undefined : frontMatterText(source);
@@ -77,7 +90,6 @@ export function checkGlyphs(doc: CheckedContent, sink: DiagnosticSink, source?: 
   for (const f of findings.values()) report(f, fonts, sink);
 }
 
-const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 
 function drawable(char: string, cp: number, covered: ReadonlySet<number>): boolean {
   if (covered.has(cp) || char === '\n' || char === '\t') return true;
@@ -91,6 +103,11 @@ function report(f: Finding, fonts: Coverage, sink: DiagnosticSink): void {
   const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   const name = characterName(f.char);
   const times = f.count > 1 ? ` (${f.count} times; this is the first)` : '';
+  if (f.char === REPLACEMENT) {
+    sink.error('replacement-character', `${code} ${name} (${f.char}) marks text damaged by a wrong character encoding${times}`, f.pos,
+      'retype the character that belongs here (often æ, ø or å), or convert the source from its old encoding to UTF-8 again');
+    return;
+  }
   if (/\p{Cc}/u.test(f.char)) {
     sink.error('control-character', `invisible control character ${code} ${name} in the text${times}`, f.pos,
       'delete it: it has no meaning in a document (it often comes from copying out of another program)');
