@@ -48,7 +48,9 @@ function block(node: Block, parent: StructNode, ctx: BlockContext): PdfNode | un
       return heading(node, parent, ctx);
     case 'paragraph': {
       const p = parent.add(new StructNode('P'));
-      return textNode(toRuns(node.children, p, ctx), { margin: [0, 0, 0, paragraphGap(ctx)], _rvLines: 'all' });
+      const runs = toRuns(node.children, p, ctx);
+      const breaks = runs.filter((r) => r.text === '\n').length;
+      return textNode(runs, { margin: [0, 0, 0, paragraphGap(ctx)], _rvLines: 'all', ...(breaks > 0 ? { _rvBreaks: breaks } : {}) });
     }
     case 'list':
       return list(node, parent, ctx, 0);
