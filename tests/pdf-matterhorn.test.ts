@@ -20,7 +20,7 @@ import {
 } from 'pdf-lib';
 import { fixturesDir, reportPath } from './helpers/paths.js';
 import { renderFixture } from './helpers/pdf-render.js';
-import { lookupDict, pageContents, readPdf, scanContent, text, type ReadPdf } from './helpers/pdf-read.js';
+import { lookupDict, pageContents, readPdf, scanContent, text, type ReadPdf, type StructElem } from './helpers/pdf-read.js';
 
 const fixture = join(fixturesDir, 'pdf-all-constructs', 'report.md');
 
@@ -145,6 +145,34 @@ describe.each([
     expect(text(doc?.dict.get(PDFName.of('Lang')))).toBeTruthy();
     expect(elements.map((e) => e.role).filter((r) => !STANDARD.has(r))).toEqual([]);
     expect(root.get(PDFName.of('RoleMap'))).toBeUndefined();
+  });
+
+  test('headings start at H1 and never skip a level; tables, lists and the contents nest as ISO 32000 requires', () => {
+    const levels = elements.flatMap((e) => (/^H[1-6]$/.test(e.role) ? [Number(e.role.slice(1))] : []));
+    expect(levels[0]).toBe(1);
+    levels.forEach((level, i) => expect(level).toBeLessThanOrEqual((levels[i - 1] ?? 0) + 1));
+    const parents: Record<string, string[]> = {
+      TR: ['Table', 'THead', 'TBody', 'TFoot'],
+      TH: ['TR'],
+      TD: ['TR'],
+      THead: ['Table'],
+      TBody: ['Table'],
+      LI: ['L'],
+      Lbl: ['LI'],
+      LBody: ['LI'],
+      TOCI: ['TOC'],
+    };
+    const wrong: string[] = [];
+    const visit = (e: StructElem) => {
+      for (const child of e.children) {
+        const allowed = parents[child.role];
+        if (allowed && !allowed.includes(e.role)) wrong.push(`${child.role} in ${e.role}`);
+        visit(child);
+      }
+    };
+    visit(read.tree);
+    expect(wrong).toEqual([]);
+    expect(lookupDict(pdf, read.catalog.get(PDFName.of('MarkInfo')))?.get(PDFName.of('Suspects'))).not.toBe(PDFBool.True);
   });
 
   test('every MCID on a page is named once in the tree, and the ParentTree maps it back to that element', () => {
