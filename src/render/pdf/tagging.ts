@@ -50,6 +50,8 @@ export class Tagger {
   private readonly endedLinks = new Set<StructNode>();
   private readonly ids = new Map<string, PdfKitStructElement>();
   private readonly destinations = new Set<StructNode>();
+  /** Per parent, the index of its first child that may not be attached yet. */
+  private readonly attachedUpTo = new Map<StructNode, number>();
   private open = 0;
 
   constructor(private readonly doc: PdfKitDoc) {}
@@ -144,10 +146,14 @@ export class Tagger {
     }
     const parent = this.parentElement(node);
     if (this.elements.has(node)) return;
-    for (const sibling of node.parent.children) {
-      if (sibling === node) break;
+    // Siblings before the cursor are attached already, so each parent's children are walked once.
+    const siblings = node.parent.children;
+    let i = this.attachedUpTo.get(node.parent) ?? 0;
+    for (; i < siblings.length && siblings[i] !== node; i++) {
+      const sibling = siblings[i] as StructNode;
       if (!this.elements.has(sibling)) this.attachUnder(parent, sibling, undefined);
     }
+    this.attachedUpTo.set(node.parent, i + 1);
     this.attachUnder(parent, node, box);
   }
 
