@@ -1,7 +1,7 @@
 /** Source file → validated model: read, parse, front matter, convert, frame, checks. */
 import { dirname, resolve } from 'node:path';
 import type { ReportDocument } from '../model/types.js';
-import { DiagnosticSink, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { DiagnosticSink, pointSpan, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { buildFrame } from '../frame/index.js';
 import { creationTime } from '../frame/dates.js';
 import { runChecks } from '../checks/index.js';
@@ -29,20 +29,7 @@ export function loadReport(file: string): LoadResult {
 
 /** Loads a report from Markdown text that claims to come from `file` (for checks and tests). */
 export function loadReportText(file: string, text: string, sink = new DiagnosticSink(file)): LoadResult {
-  // Input the parser would overflow its stack on, or spend minutes on: nothing else can be checked safely.
-  const deep = findDeepNesting(text);
-  if (deep) {
-    sink.error('nesting-too-deep', `this line nests ${deep.depth} or more block quotes and lists; the limit is ${MAX_SCANNED_NESTING}`,
-      { start: deep.at, end: deep.at }, 'flatten the structure: readers cannot follow such deep nesting either');
-    return { diagnostics: sink.items };
-  }
-  const deepInline = findDeepInlineNesting(text);
-  if (deepInline) {
-    sink.error('nesting-too-deep',
-      `this paragraph opens ${deepInline.depth} emphasis markers or brackets without closing them; the limit is ${MAX_SCANNED_INLINE_NESTING}`,
-      { start: deepInline.at, end: deepInline.at }, 'close each * _ and [ you open, write \\* for a literal asterisk, or split the paragraph');
-    return { diagnostics: sink.items };
-  }
+  if (refuseBeforeParsing(text, sink)) return { diagnostics: sink.items };
   const tree = timed('parse', () => parseMarkdown(text));
   const meta = timed('model', () => readFrontMatter(tree, text, sink));
   const converted = timed('model', () => toModel(tree, { numbering: meta?.numbering ?? 3, source: text }, sink));
@@ -64,4 +51,25 @@ export function loadReportText(file: string, text: string, sink = new Diagnostic
   };
   timed('checks', () => runChecks(doc, sink, text));
   return { doc, diagnostics: sortDiagnostics(sink.items) };
+}
+
+/**
+ * Records an error and returns true for input the parser would overflow its stack on, or spend
+ * minutes on; nothing else in such a file can be checked safely.
+ */
+function refuseBeforeParsing(text: string, sink: DiagnosticSink): boolean {
+  const deep = findDeepNesting(text);
+  if (deep) {
+    sink.error('nesting-too-deep', `this line nests ${deep.depth} or more block quotes and lists; the limit is ${MAX_SCANNED_NESTING}`,
+      pointSpan(deep.at), 'flatten the structure: readers cannot follow such deep nesting either');
+    return true;
+  }
+  const inline = findDeepInlineNesting(text);
+  if (inline) {
+    sink.error('nesting-too-deep',
+      `this paragraph opens ${inline.depth} emphasis markers or brackets without closing them; the limit is ${MAX_SCANNED_INLINE_NESTING}`,
+      pointSpan(inline.at), 'close each * _ and [ you open, write \\* for a literal asterisk, or split the paragraph');
+    return true;
+  }
+  return false;
 }
