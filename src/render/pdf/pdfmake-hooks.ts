@@ -546,12 +546,15 @@ function hookRendering(pm: PdfmakeInternals): void {
         plain.id = undefined;
         plain._pageNodeRef = undefined;
       }
-      const styled = line.clone();
-      styled.inlines = piece.inlines;
-      styled.getAscenderHeight = () => ascender;
+      const styled = () => {
+        const copy = line.clone();
+        copy.inlines = piece.inlines;
+        copy.getAscenderHeight = () => ascender;
+        return copy;
+      };
       if (piece.inlines.some((i) => i.background)) {
         tagger.begin(LAYOUT_ARTIFACT, lineBox(plain, x, y, height));
-        decorator.drawBackground(styled, x, y);
+        decorator.drawBackground(styled(), x, y);
         tagger.end();
       }
       tagger.begin(piece.tag, lineBox(plain, x, y, height));
@@ -559,7 +562,7 @@ function hookRendering(pm: PdfmakeInternals): void {
       tagger.end();
       if (piece.inlines.some((i) => i.decoration)) {
         tagger.begin(LAYOUT_ARTIFACT, lineBox(plain, x, y, height));
-        decorator.drawDecorations(styled, x, y);
+        decorator.drawDecorations(styled(), x, y);
         tagger.end();
       }
       if (isStruct(piece.tag) && piece.tag.link) tagger.annotate(piece.tag, lineBox(plain, x, y, height));
@@ -608,8 +611,8 @@ interface FillingDoc {
 function textOnly(kit: PdfKitDoc, inlines: PmInline[], draw: () => void): void {
   const doc = kit as unknown as FillingDoc;
   const fill = doc.fill;
-  const saved = inlines.map((inline) => EXTRAS.map((key) => inline[key]));
-  for (const inline of inlines) for (const key of EXTRAS) inline[key] = null;
+  const saved = inlines.filter((inline) => EXTRAS.some((key) => inline[key])).map((inline) => ({ inline, values: EXTRAS.map((key) => inline[key]) }));
+  for (const { inline } of saved) for (const key of EXTRAS) inline[key] = null;
   doc.fill = function (this: FillingDoc, color?: unknown) {
     if (color) this.fillColor(color);
     return this;
@@ -618,7 +621,7 @@ function textOnly(kit: PdfKitDoc, inlines: PmInline[], draw: () => void): void {
     draw();
   } finally {
     doc.fill = fill;
-    inlines.forEach((inline, i) => EXTRAS.forEach((key, k) => (inline[key] = saved[i]?.[k])));
+    for (const { inline, values } of saved) EXTRAS.forEach((key, k) => (inline[key] = values[k]));
   }
 }
 
