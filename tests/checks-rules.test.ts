@@ -91,6 +91,18 @@ it('a bare web address is a warning in running text but the reference itself in 
   expect(found.map((d) => `${d.rule} ${d.pos?.start.line}:${d.pos?.start.column}`)).toEqual(['link-text-url 8:4']);
 });
 
+it('misspelt directives and front matter keys get a "did you mean"', () => {
+  const text = '---\ntitle: T\nlang: nb\ntittel: U\nauthor: A\n---\n\n# T\n\n:::klarspråk\nx\n:::\n\n::figur{src=a.png}\n\nSe :lan[x]{lang=en}.\n';
+  const found = loadReportText(join(rulesDir, 'x.md'), text).diagnostics.map((d) => `${d.pos?.start.line} ${d.message} | ${d.hint}`);
+  expect(found).toEqual([
+    '4 unknown front matter key "tittel" is ignored; did you mean "title"? | rename it to "title"',
+    '5 unknown front matter key "author" is ignored; did you mean "authors"? | rename it to "authors"',
+    '10 unknown directive :::klarspråk; did you mean :::klarsprak? | write it as :::klarsprak on its own line, the plain text, then ::: on its own line',
+    '14 unknown directive ::figur; did you mean ::figure? | write it as ::figure{src="bilde.png" alt="What the image shows"}',
+    '16 unknown directive :lan; did you mean :lang? | write it as :lang[text]{lang=en}',
+  ]);
+});
+
 it('a character only the code font has is reported where it stands in running text, not in code', () => {
   const { diagnostics } = loadReport(join(rulesDir, 'glyph-missing-entity.md'));
   const arrows = diagnostics.filter((d) => d.message.includes('U+2192'));

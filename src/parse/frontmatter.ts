@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Root, Yaml } from 'mdast';
 import type { LabelLanguage, Metadata, Point, Span } from '../model/types.js';
 import type { DiagnosticSink } from '../diagnostics.js';
+import { closest } from './suggest.js';
 
 const isoDate = z
   .string()
@@ -35,6 +36,13 @@ export const frontMatterSchema = z.object({
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 const knownKeys = new Set(Object.keys(frontMatterSchema.shape));
+
+/** Norwegian names authors reach for, and the key each means. */
+const norwegianKeys: Record<string, string> = {
+  tittel: 'title', undertittel: 'subtitle', kortittel: 'shortTitle', språk: 'lang', målform: 'lang', dato: 'date',
+  utgiver: 'publisher', forfatter: 'authors', forfattere: 'authors', emneord: 'keywords', nøkkelord: 'keywords',
+  beskrivelse: 'description', sted: 'place', serie: 'series', nettsted: 'website', nummerering: 'numbering',
+};
 
 const regions: Record<string, string> = { nb: 'nb-NO', nn: 'nn-NO', no: 'nb-NO', se: 'se-NO', en: 'en-GB' };
 
@@ -90,8 +98,9 @@ export function readFrontMatter(tree: Root, source: string, sink: DiagnosticSink
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     keyRanges.set(key, rangeOf(pair.key as YamlNode));
     if (!knownKeys.has(key)) {
-      sink.warn('front-matter-unknown-key', `unknown front matter key "${key}" is ignored`, spanOf(rangeOf(pair.key as YamlNode)),
-        `known keys: ${[...knownKeys].join(', ')}`);
+      const guess = norwegianKeys[key.toLowerCase()] ?? closest(key, [...knownKeys]);
+      sink.warn('front-matter-unknown-key', `unknown front matter key "${key}" is ignored${guess ? `; did you mean "${guess}"?` : ''}`,
+        spanOf(rangeOf(pair.key as YamlNode)), guess ? `rename it to "${guess}"` : `known keys: ${[...knownKeys].join(', ')}`);
     }
   }
 

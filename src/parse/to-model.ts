@@ -25,6 +25,7 @@ import type { DiagnosticSink } from '../diagnostics.js';
 import { parseHeadingAttributes } from './heading-attributes.js';
 import { classifyHtml } from './html-subset.js';
 import { InlineCollector } from './inline-html.js';
+import { closest } from './suggest.js';
 import { abbreviate, span } from './points.js';
 import { findUnresolvedReferences } from './unresolved-references.js';
 
@@ -48,6 +49,13 @@ export interface ConvertedBody {
 }
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
+
+/** The directives the tool knows, by name: how each is opened and written. */
+const DIRECTIVES: Record<string, { mark: string; syntax: string }> = {
+  lang: { mark: ':', syntax: ':lang[text]{lang=en}' },
+  figure: { mark: '::', syntax: '::figure{src="bilde.png" alt="What the image shows"}' },
+  klarsprak: { mark: ':::', syntax: ':::klarsprak on its own line, the plain text, then ::: on its own line' },
+};
 
 const TOC_DEPTH = 3;
 
@@ -310,8 +318,15 @@ class Converter {
 
   private unknownDirective(node: Directive): void {
     const mark = node.type === 'containerDirective' ? ':::' : node.type === 'leafDirective' ? '::' : ':';
+    const guess = closest(node.name, Object.keys(DIRECTIVES));
+    const known = guess ? DIRECTIVES[guess] : undefined;
+    if (known) {
+      this.sink.error('directive-unknown', `unknown directive ${mark}${node.name}; did you mean ${known.mark}${guess}?`, span(node),
+        `write it as ${known.syntax}`);
+      return;
+    }
     this.sink.error('directive-unknown', `unknown directive ${mark}${node.name}`, span(node),
-      'known directives: :lang[text]{lang=xx}, ::figure{src=… alt=…}, :::klarsprak … :::');
+      `known directives: ${Object.values(DIRECTIVES).map((d) => d.syntax).join(', ')}`);
   }
 
   // -- inlines ----------------------------------------------------------------------------------
