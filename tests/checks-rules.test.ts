@@ -101,6 +101,12 @@ it('misspelt directives and front matter keys get a "did you mean"', () => {
     '14 unknown directive ::figur; did you mean ::figure? | write it as ::figure{src="bilde.png" alt="What the image shows"}',
     '16 unknown directive :lan; did you mean :lang? | write it as :lang[text]{lang=en}',
   ]);
+  const attrs = loadReportText(join(rulesDir, 'x.md'), '---\ntitle: T\nlang: nb\n---\n\n# T\n\n::figure{src=img/chart.png alt="Søyler" captoin="Figur 1" width=50}\n')
+    .diagnostics.map((d) => `${d.rule} ${d.pos?.start.line} ${d.message} | ${d.hint}`);
+  expect(attrs).toEqual([
+    'directive-attribute-unknown 8 ::figure has no attribute "captoin"; it is ignored | did you mean "caption"?',
+    'directive-attribute-unknown 8 ::figure has no attribute "width"; it is ignored | ::figure takes src, alt, caption, decorative',
+  ]);
 });
 
 it('a character only the code font has is reported where it stands in running text, not in code', () => {

@@ -302,6 +302,7 @@ class Converter {
         'write ::figure{src="bilde.png" alt="What the image shows"}');
       return undefined;
     }
+    this.unknownAttributes(node, ['src', 'alt', 'caption', 'decorative']);
     const decorative = 'decorative' in attrs;
     const label = inlineText(this.inlines(node.children)).trim();
     const figure: Figure = {
@@ -314,6 +315,17 @@ class Converter {
     const caption = attrs.caption ?? (attrs.alt !== undefined ? label : '');
     if (caption) figure.caption = [{ type: 'text', value: caption, pos: span(node) }];
     return figure;
+  }
+
+  /** Warns about attributes a known directive ignores, with the closest known one. */
+  private unknownAttributes(node: Directive, known: readonly string[]): void {
+    const mark = node.type === 'leafDirective' ? '::' : ':';
+    for (const name of Object.keys(node.attributes ?? {})) {
+      if (known.includes(name)) continue;
+      const guess = closest(name, known);
+      this.sink.warn('directive-attribute-unknown', `${mark}${node.name} has no attribute "${name}"; it is ignored`, span(node),
+        guess ? `did you mean "${guess}"?` : `${mark}${node.name} takes ${known.join(', ')}`);
+    }
   }
 
   private unknownDirective(node: Directive): void {
@@ -396,6 +408,7 @@ class Converter {
 
   private textDirective(node: TextDirective, depth: number): Inline | undefined {
     if (node.name === 'lang') {
+      this.unknownAttributes(node, ['lang']);
       const lang = node.attributes?.lang ?? '';
       const children = this.inlines(node.children, depth);
       if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) {
