@@ -215,9 +215,21 @@ class Converter {
     if (only && (only.type === 'image' || only.type === 'imageReference')) {
       return this.figureFromImage(only, node);
     }
+    this.pipeRowsWithoutDelimiter(node);
     const children = this.inlines(node.children);
     if (children.length === 0) return undefined;
     return { type: 'paragraph', pos: span(node), children };
+  }
+
+  /** Warns about a paragraph of `| a | b |` lines: a table whose `|---|` line under the header is missing. */
+  private pipeRowsWithoutDelimiter(node: md.Paragraph): void {
+    const pos = span(node);
+    if (this.source === undefined || !pos || pos.start.line === pos.end.line) return;
+    const lines = this.source.slice(pos.start.offset, pos.end.offset).split('\n');
+    if (!lines.every((l) => /^\s*\|.*\|\s*$/.test(l))) return;
+    const columns = (lines[0]?.match(/\|/g)?.length ?? 2) - 1;
+    this.sink.warn('table-delimiter-missing', 'these lines look like a table, but the line under the header is missing, so they print as text',
+      pos, `add a line like |${' --- |'.repeat(Math.max(1, columns))} right under the first row`);
   }
 
   private figureFromImage(image: md.Image | md.ImageReference, para: md.Paragraph): Figure | undefined {
