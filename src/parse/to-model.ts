@@ -162,7 +162,8 @@ class Converter {
       case 'footnoteDefinition':
         return undefined;
       default:
-        this.sink.error('unsupported-block', `"${node.type}" is not supported here`, span(node));
+        this.sink.error('unsupported-block', `"${node.type}" is not supported here`, span(node),
+          'write it as paragraphs, lists, tables or headings');
         return undefined;
     }
   }
@@ -413,7 +414,8 @@ class Converter {
       case 'textDirective':
         return this.textDirective(node, depth);
       default:
-        this.sink.error('unsupported-inline', `"${node.type}" is not supported inside text`, span(node));
+        this.sink.error('unsupported-inline', `"${node.type}" is not supported inside text`, span(node),
+          'write it as plain text, emphasis or a link');
         return undefined;
     }
   }
