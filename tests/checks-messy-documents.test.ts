@@ -58,7 +58,7 @@ describe('messy but common Markdown builds clean', () => {
     const figure = load('image-with-title.md').body.find((b) => b.type === 'figure');
     expect(figure?.type === 'figure' && { alt: figure.alt, caption: inlineText(figure.caption ?? []) }).toEqual({
       alt: 'Søyler som viser deltakelse per år',
-      caption: 'Figur 1: Deltakelse 2019–2023',
+      caption: 'Deltakelse 2019–2023',
     });
   });
 

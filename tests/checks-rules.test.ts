@@ -29,6 +29,7 @@ const cases: [file: string, rule: string, severity: 'error' | 'warning', line: n
   ['image-absolute.md', 'image-outside', 'error', 8, 1, 'absolute'],
   ['image-remote.md', 'image-remote', 'error', 8, 1, 'never fetches'],
   ['image-inline.md', 'image-inline', 'error', 8, 11, 'inside running text'],
+  ['figure-caption-numbered.md', 'figure-caption-numbered', 'warning', 8, 1, '"Figur 3:"'],
   ['figure-src-missing.md', 'figure-src-missing', 'error', 8, 1, 'needs a src'],
   ['heading-first-not-h1.md', 'heading-first-not-h1', 'error', 6, 1, 'level 2'],
   ['heading-level-skipped.md', 'heading-level-skipped', 'error', 8, 1, 'level 2 is skipped'],
@@ -166,7 +167,7 @@ describe('rules that need a file system set up at test time', () => {
     const content = mkdtempSync(join(tmpdir(), 'rv-content-'));
     mkdirSync(join(content, 'figurer'));
     copyFileSync(join(rulesDir, 'img', 'chart.png'), join(content, 'figurer', 'chart.png'));
-    writeFileSync(join(content, 'r.md'), `${fm}![Søyler](figurer/chart.png "Figur 1")\n`);
+    writeFileSync(join(content, 'r.md'), `${fm}![Søyler](figurer/chart.png "Deltakelse per år")\n`);
     const { doc, diagnostics } = loadReport(join(content, 'r.md'));
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const figure = doc?.body.find((b) => b.type === 'figure');

@@ -8,6 +8,7 @@ import type { Figure } from '../model/types.js';
 import type { CheckedContent } from './content.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { walk } from '../model/walk.js';
+import { inlineText } from '../model/text.js';
 
 /** Checks every figure and sets `figure.path` for those that pass. */
 export function checkFigures(doc: CheckedContent, sink: DiagnosticSink): void {
@@ -17,9 +18,23 @@ export function checkFigures(doc: CheckedContent, sink: DiagnosticSink): void {
       sink.error('image-alt-missing', `the image "${node.src}" has no alt text`, node.pos,
         'describe what the image shows: ![Søyler som viser …](fil.png), or mark it ::figure{src="fil.png" decorative}');
     }
+    checkCaption(node, sink);
     const path = resolveImage(node, doc.contentDir, sink);
     if (path) node.path = path;
   });
+}
+
+/** "Figur 3: …", "Figure 2.1 –" at the start of a caption: documents from elsewhere number by hand. */
+const NUMBERED_CAPTION = /^\s*(figur|figure|fig\.?|bilde|illustrasjon)\s*\d+(\.\d+)*\s*[.:–—-]?\s*/iu;
+
+/** Warns about a caption that carries its own number, which the renderers would print twice. */
+function checkCaption(figure: Figure, sink: DiagnosticSink): void {
+  const text = inlineText(figure.caption ?? []);
+  const numbered = NUMBERED_CAPTION.exec(text);
+  if (!numbered) return;
+  const rest = text.slice(numbered[0].length);
+  sink.warn('figure-caption-numbered', `the caption starts with "${numbered[0].trim()}", but figures are numbered automatically`, figure.pos,
+    rest ? `write only "${rest}"; the PDF and DOCX add "Figur 1" themselves` : 'write what the figure shows; the number is added automatically');
 }
 
 /** Image formats both renderers can embed, by their leading bytes. */
