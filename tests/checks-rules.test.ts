@@ -2,7 +2,7 @@
  * One fixture per authoring rule: each proves its rule id, severity, exact line:column and a
  * hint, and that the same file produces no other errors (so every fixture tests one thing).
  */
-import { mkdtempSync, copyFileSync, mkdirSync, symlinkSync, writeFileSync, truncateSync } from 'node:fs';
+import { mkdtempSync, copyFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -148,6 +148,7 @@ describe('rules that need a file system set up at test time', () => {
     writeFileSync(file, '');
     truncateSync(file, 21 * 1024 * 1024); // sparse: no 21 MB written to disk
     const d = found(loadReport(file).diagnostics, 'input-too-large');
+    rmSync(dir, { recursive: true, force: true });
     expect(d?.message).toContain('21.0 MB');
   });
 
