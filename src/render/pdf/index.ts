@@ -1,9 +1,10 @@
 /**
  * The official PDF: a tagged PDF/UA-1 report laid out by pdfmake.
  *
- * Model → document definition and structure tree (docdef.ts) → pdfmake layout in passes for
- * footnotes and pdfkit drawing with marked content (pdfmake-hooks.ts) → metadata (metadata.ts),
- * written compressed with object streams (object-streams.ts).
+ * Model → document definition and structure tree (docdef.ts) → pdfmake layout, keeping
+ * footnote space and headings with what follows as lines are placed, and pdfkit drawing with
+ * marked content (pdfmake-hooks.ts) → metadata (metadata.ts), written compressed with object
+ * streams (object-streams.ts).
  */
 import path from 'node:path';
 import pdfmake from 'pdfmake';
