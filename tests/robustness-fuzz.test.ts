@@ -4,7 +4,7 @@
  * characters, and front matter values full of markup. Oracle: loading never throws and yields a model or error diagnostics; a model
  * without errors renders to valid files with every registered renderer.
  *
- * Bounded for CI: FUZZ_RUNS (default 150) documents are loaded and checked, a tenth of that
+ * Bounded for CI: FUZZ_RUNS (default 100) documents are loaded and checked, a tenth of that
  * many are also rendered. The seed is printed; rerun a failure with FUZZ_SEED=<seed>.
  */
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import type { Format, Renderer } from '../src/build/formats.js';
 import { loadOrDiagnose, registeredRenderers, renderAndValidate } from './fixtures/checks/oracle.js';
 import { fixturesDir } from './helpers/paths.js';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 // Inside the fixtures so that "chart.png" resolves to a real image in tests/fixtures/checks/messy.
 const FILE = join(fixturesDir, 'checks', 'messy', 'fuzz.md');
