@@ -9,7 +9,7 @@ const bin = join(repoRoot, 'bin', 'rapportverk.js');
 
 /** Runs the compiled CLI (npm test compiles first) in a fresh process. */
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const { SOURCE_DATE_EPOCH: _drop, ...base } = process.env;
+  const { SOURCE_DATE_EPOCH: _unset, ...base } = process.env;
   return spawnSync(process.execPath, [bin, ...args], { env: { ...base, ...env }, encoding: 'utf8', cwd: repoRoot });
 }
 

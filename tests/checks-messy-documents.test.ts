@@ -10,7 +10,7 @@ import { formatDiagnostic } from '../src/diagnostics.js';
 import { inlineText } from '../src/model/text.js';
 import { walk, type Node } from '../src/model/walk.js';
 import type { Block, ReportDocument } from '../src/model/types.js';
-import { registeredRenderers, renderAndValidate } from './fixtures/checks/oracle.js';
+import { registeredRenderers, renderAndValidate } from './helpers/render-oracle.js';
 import { fixturesDir } from './helpers/paths.js';
 
 const messyDir = join(fixturesDir, 'checks', 'messy');

@@ -11,7 +11,7 @@ import { join, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadReport } from '../src/parse/index.js';
 import { fontsDir, templatesDir } from '../src/frame/paths.js';
-import { registeredRenderers, renderAndValidate } from './fixtures/checks/oracle.js';
+import { registeredRenderers, renderAndValidate } from './helpers/render-oracle.js';
 import { fixturesDir, repoRoot } from './helpers/paths.js';
 
 const READERS = ['readFileSync', 'openSync', 'readdirSync', 'statSync', 'lstatSync', 'realpathSync', 'existsSync', 'createReadStream'] as const;

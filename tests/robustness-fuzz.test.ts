@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Format, Renderer } from '../src/build/formats.js';
-import { loadOrDiagnose, registeredRenderers, renderAndValidate } from './fixtures/checks/oracle.js';
+import { loadOrDiagnose, registeredRenderers, renderAndValidate } from './helpers/render-oracle.js';
 import { fixturesDir } from './helpers/paths.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadReportText } from '../src/parse/index.js';
 import { formatDiagnostic } from '../src/diagnostics.js';
-import { registeredRenderers, renderAndValidate } from './fixtures/checks/oracle.js';
+import { registeredRenderers, renderAndValidate } from './helpers/render-oracle.js';
 import { fixturesDir } from './helpers/paths.js';
 
 const attempts: string[] = [];

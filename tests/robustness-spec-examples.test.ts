@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/diagnostics.js';
 import type { Format, Renderer } from '../src/build/formats.js';
-import { loadOrDiagnose, registeredRenderers, renderAndValidate } from './fixtures/checks/oracle.js';
+import { loadOrDiagnose, registeredRenderers, renderAndValidate } from './helpers/render-oracle.js';
 import { fixturesDir, sharedDir } from './helpers/paths.js';
 
 interface SpecExample {
