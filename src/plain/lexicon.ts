@@ -62,7 +62,8 @@ function spanAt(text: string, offset: number): Span {
 }
 
 // Inflected forms count as uses of a glossary word ("departementene"); compounds do not ("integreringskonferanse").
-const INFLECTION = '(?:e|en|er|et|ene|ens|ets|a|ne|r|s)?';
+const SUFFIXES = ['', 'e', 'en', 'er', 'et', 'ene', 'ens', 'ets', 'a', 'ne', 'r', 's'];
+const INFLECTION = `(?:${SUFFIXES.filter(Boolean).join('|')})?`;
 const BEFORE = '(?<![\\p{L}\\p{N}])';
 const AFTER = '(?![\\p{L}\\p{N}])';
 
@@ -78,8 +79,14 @@ export function usesWord(text: string, word: string): boolean {
 /** The entries whose words the texts use, sorted alphabetically for `locale`. */
 export function usedEntries(texts: readonly string[], entries: readonly LexiconEntry[], locale: string): LexiconEntry[] {
   const joined = texts.join('\n');
+  // One pass over the text for single words; only multi-word entries need a pattern search.
+  const words = new Set(joined.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const used = (word: string): boolean =>
+    /[^\p{L}\p{N}]/u.test(word)
+      ? usesWord(joined, word)
+      : SUFFIXES.some((suffix) => words.has(`${word.toLowerCase()}${suffix}`));
   return entries
-    .filter((e) => usesWord(joined, e.word))
+    .filter((e) => used(e.word))
     .sort((a, b) => a.word.localeCompare(b.word, locale, { sensitivity: 'base' }));
 }
 
