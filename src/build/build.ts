@@ -22,7 +22,6 @@ export interface BuildResult {
   file: string;
   diagnostics: Diagnostic[];
   written: string[];
-  skipped: Format[];
   /** False when errors (or warnings under --strict) stopped the build before anything was written. */
   ok: boolean;
 }
@@ -42,21 +41,19 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Bu
   const failing = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
   if (!doc || failing) {
     lanes.cancel();
-    return { file, diagnostics, written: [], skipped: [], ok: false };
+    return { file, diagnostics, written: [], ok: false };
   }
 
   const stem = basename(file, extname(file));
   const pending: PendingFile[] = [];
-  const skipped: Format[] = [];
-  const rendered = await lanes.run(doc, (format, took) => options.progress?.(`${file}: ${format} rendered in ${Math.round(took)} ms`));
-  for (const [format, outputs] of rendered) {
-    if (!outputs) skipped.push(format);
-    for (const output of outputs ?? []) {
+  const rendered = await lanes.run(doc, (suffix, took) => options.progress?.(`${file}: ${stem}${suffix} rendered in ${Math.round(took)} ms`));
+  for (const outputs of rendered.values()) {
+    for (const output of outputs) {
       pending.push({ path: join(options.outDir, `${stem}${output.suffix}`), bytes: output.bytes });
     }
   }
   timed('write', () => writeAtomically(pending));
-  return { file, diagnostics, written: pending.map((p) => p.path), skipped, ok: true };
+  return { file, diagnostics, written: pending.map((p) => p.path), ok: true };
 }
 
 function ms(since: number): string {

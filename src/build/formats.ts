@@ -1,8 +1,9 @@
 /**
- * Output formats and the renderers that make them. Renderers are imported lazily so that
- * `check` and `--help` never load pdfmake or docx.
+ * Output formats and the jobs they need. Planning is cheap and lazy: `check` and `--help` never
+ * load the plain-language module, pdfmake or docx.
  */
 import type { ReportDocument } from '../model/types.js';
+import { runJobs, type Job } from './jobs.js';
 
 export const FORMATS = ['pdf', 'docx', 'plain'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -16,17 +17,20 @@ export interface Output {
 /** Turns a checked model into output files. */
 export type Renderer = (doc: ReportDocument) => Promise<Output[]>;
 
-/** How to load each format's renderer; `undefined` while a format has no renderer yet. */
-const loaders: Record<Format, (() => Promise<Renderer>) | undefined> = {
-  pdf: async () => (await import('../render/pdf/index.js')).pdfRenderer,
-  docx: async () => (await import('../render/docx/index.js')).docxRenderer,
-  plain: async () => (await import('../plain/index.js')).renderPlain,
+const planners: Record<Format, (doc: ReportDocument) => Promise<Job[]>> = {
+  pdf: async (doc) => [{ suffix: '.pdf', engine: 'pdf', doc, layout: 'report' }],
+  docx: async (doc) => [{ suffix: '.docx', engine: 'docx', doc, layout: 'report' }],
+  plain: async (doc) => (await import('../plain/index.js')).planPlain(doc),
 };
 
-/** The renderer for a format, or undefined when this build of the tool has none. */
-export async function loadRenderer(format: Format): Promise<Renderer | undefined> {
-  const load = loaders[format];
-  return load ? load() : undefined;
+/** The jobs that make a format's files for `doc`. */
+export function planFormat(format: Format, doc: ReportDocument): Promise<Job[]> {
+  return planners[format](doc);
+}
+
+/** A format's renderer, running its jobs in this thread (tests, single-core machines). */
+export async function loadRenderer(format: Format): Promise<Renderer> {
+  return async (doc) => runJobs(await planFormat(format, doc));
 }
 
 /** Parses a `--format pdf,docx` list; returns the unknown names as errors. */

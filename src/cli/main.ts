@@ -108,7 +108,6 @@ async function runBuild(args: string[]): Promise<number> {
       }
       if (!quiet) {
         for (const path of result.written) process.stdout.write(`wrote ${path}\n`);
-        for (const format of result.skipped) process.stdout.write(`skipped ${format}: no renderer for it yet\n`);
         if (values.watch) process.stdout.write(`built ${file} in ${Math.round(performance.now() - started)} ms\n`);
       }
     }

@@ -5,7 +5,6 @@
 import { Document, Packer } from 'docx';
 import type { ReportDocument } from '../../model/types.js';
 import { walkDocument } from '../../model/walk.js';
-import type { Renderer } from '../../build/formats.js';
 import { renderBlocks, type BlockContext } from './blocks.js';
 import { bookmarkNames } from './bookmarks.js';
 import { renderColophon, renderCover } from './cover.js';
@@ -70,6 +69,3 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
   makeReproducible(files, doc.created);
   return zipPackage(files, doc.created);
 }
-
-/** The build's renderer for the official report: `<name>.docx`. */
-export const docxRenderer: Renderer = async (doc) => [{ suffix: '.docx', bytes: await renderDocx(doc, { layout: 'report' }) }];

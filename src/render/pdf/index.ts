@@ -9,7 +9,6 @@
 import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { ReportDocument } from '../../model/types.js';
-import type { Renderer } from '../../build/formats.js';
 import { fontsDir } from '../../frame/paths.js';
 import { buildDefinition } from './docdef.js';
 import { fontFamilies } from './fonts.js';
@@ -62,6 +61,3 @@ function isInside(file: string, folder: string): boolean {
   const relative = path.relative(path.resolve(folder), path.resolve(file));
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
-
-/** The build's renderer for the `pdf` format: the official report as `X.pdf`. */
-export const pdfRenderer: Renderer = async (doc) => [{ suffix: '.pdf', bytes: await renderPdf(doc, { profile: 'report' }) }];
