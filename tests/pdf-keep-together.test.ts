@@ -25,12 +25,13 @@ const isHeading = (line: TextLine) => line.runs.every((r) => r.heading);
 const label = (line: TextLine | undefined) => line?.runs.map((r) => r.text).join('') ?? '';
 
 describe.each([
-  ['the report', reportPath],
-  ['a report with many headings', headingsFixture],
-])('keeping together in %s', (_name, file) => {
+  ['the report', reportPath, 'report'],
+  ['the report in the easy-to-read layout', reportPath, 'easy'],
+  ['a report with many headings', headingsFixture, 'report'],
+] as const)('keeping together in %s', (_name, file, profile) => {
   let pages: TextLine[][];
   beforeAll(async () => {
-    const bytes = await renderFixture(file);
+    const bytes = await renderFixture(file, { profile });
     const read = await readPdf(bytes);
     pages = body(await readLines(bytes, read.tree));
   }, 60_000);

@@ -320,7 +320,8 @@ function hookLayout(pm: PdfmakeInternals): void {
   lb['processNode'] = function (this: PmLayoutBuilder, node: PmNode, ...rest: unknown[]) {
     const context = pass && mainFlow(this);
     if (context && node._rvAtFoot) {
-      const height = keptHeight(node._rvAtFoot, context);
+      // A point to spare, so rounding never pushes the last line onto the next page.
+      const height = keptHeight(node._rvAtFoot, context) + 1;
       if (height < context.availableHeight) context.moveDown(context.availableHeight - height);
     }
     if (context && node.pageBreak === undefined && context.y > context.pageMargins.top) {
