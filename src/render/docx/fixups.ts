@@ -4,8 +4,7 @@
  * separators without a stray note mark, repeated note numbers styled as note marks, pictures
  * without their alt text, and an undefined character style on TOC entries.
  */
-import { strFromU8, strToU8 } from 'fflate';
-import type { PackageFiles } from './determinism.js';
+import { editXml, type PackageParts } from './package.js';
 
 /** What goes into the document properties besides what the docx library writes. */
 export interface PropertyFacts {
@@ -16,21 +15,21 @@ export interface PropertyFacts {
 }
 
 /** Completes the properties, writes table looks as Word does and drops the undefined TOC run style. */
-export function completePackage(files: PackageFiles, facts: PropertyFacts): void {
-  edit(files, 'docProps/core.xml', (xml) =>
+export function completePackage(parts: PackageParts, facts: PropertyFacts): void {
+  editXml(parts, 'docProps/core.xml', (xml) =>
     xml
       .replace(/<cp:lastModifiedBy>[^<]*<\/cp:lastModifiedBy>/, `<cp:lastModifiedBy>${escapeXml(facts.creator)}</cp:lastModifiedBy>`)
       .replace('</cp:coreProperties>', `<dc:language>${escapeXml(facts.locale)}</dc:language></cp:coreProperties>`),
   );
   if (facts.publisher) {
     const company = `<Company>${escapeXml(facts.publisher)}</Company>`;
-    edit(files, 'docProps/app.xml', (xml) =>
+    editXml(parts, 'docProps/app.xml', (xml) =>
       /<Properties[^>]*\/>/.test(xml)
         ? xml.replace(/<Properties([^>]*)\/>/, `<Properties$1>${company}</Properties>`)
         : xml.replace('</Properties>', `${company}</Properties>`),
     );
   }
-  edit(files, 'word/settings.xml', (xml) =>
+  editXml(parts, 'word/settings.xml', (xml) =>
     xml
       .replace('</w:compat>', `</w:compat><w:themeFontLang w:val="${escapeXml(facts.locale)}"/>`)
       // When an editor saves, Word keeps only the characters used of the embedded fonts.
@@ -40,16 +39,22 @@ export function completePackage(files: PackageFiles, facts: PropertyFacts): void
     // The separator lines of notes carry no note number; the library puts a reference mark in them.
     const separator = new RegExp(`<w:${kind} w:type="(?:separator|continuationSeparator)"[\\s\\S]*?</w:${kind}>`, 'g');
     const mark = new RegExp(`<w:r><w:rPr><w:rStyle w:val="[A-Za-z]+"/></w:rPr><w:${kind}Ref/></w:r>`, 'g');
-    edit(files, `word/${kind}s.xml`, (xml) => xml.replace(separator, (note) => note.replace(mark, '')));
+    editXml(parts, `word/${kind}s.xml`, (xml) => xml.replace(separator, (note) => note.replace(mark, '')));
   }
-  edit(files, 'word/document.xml', (xml) =>
-    xml
-      .replaceAll('<w:rPr><w:rStyle w:val="IndexLink"/></w:rPr>', '')
-      .replace(/<w:tblLook ([^>]*)\/>/g, (_, attrs: string) => tableLook(attrs))
-      .replace(/<wp:inline\b[\s\S]*?<\/wp:inline>/g, pictureNames)
-      // A repeated note number looks like the note's reference mark before Word updates the field.
-      .replace(/(<w:fldSimple w:instr="NOTEREF [^"]*">)<w:r>/g, '$1<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'),
-  );
+  editXml(parts, 'word/document.xml', (xml) => xml.replace(DOCUMENT_FIXES, documentFix));
+}
+
+/** The document's fix-ups, found in one pass over its XML (the largest part). */
+const DOCUMENT_FIXES =
+  /<w:rPr><w:rStyle w:val="IndexLink"\/><\/w:rPr>|<w:tblLook ([^>]*)\/>|<wp:inline\b[\s\S]*?<\/wp:inline>|(<w:fldSimple w:instr="NOTEREF [^"]*">)<w:r>/g;
+
+function documentFix(found: string, lookAttrs: string | undefined, noteRef: string | undefined): string {
+  if (lookAttrs !== undefined) return tableLook(lookAttrs);
+  // A repeated note number looks like the note's reference mark before Word updates the field.
+  if (noteRef !== undefined) return `${noteRef}<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>`;
+  if (found.startsWith('<wp:inline')) return pictureNames(found);
+  // The library styles TOC entries with a character style it never defines.
+  return '';
 }
 
 /**
@@ -81,11 +86,6 @@ function tableLook(attrs: string): string {
     return `w:${name}="${on ? 1 : 0}"`;
   });
   return `<w:tblLook w:val="${val.toString(16).toUpperCase().padStart(4, '0')}" ${flags.join(' ')}/>`;
-}
-
-function edit(files: PackageFiles, name: string, change: (xml: string) => string): void {
-  const part = files[name];
-  if (part) files[name] = strToU8(change(strFromU8(part)));
 }
 
 function escapeXml(value: string): string {

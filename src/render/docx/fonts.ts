@@ -3,10 +3,8 @@
  * SIL Open Font License, which allows embedding; only the faces the document uses are embedded
  * because each face adds about 260 kB to the file.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fontsDir } from '../../frame/paths.js';
 import type { Block, Inline, ReportDocument } from '../../model/types.js';
+import { faceStandIn } from './embedded-faces.js';
 
 export const FONT_SANS = 'Noto Sans';
 export const FONT_MONO = 'Noto Sans Mono';
@@ -27,10 +25,10 @@ interface FaceUse {
   mono: boolean;
 }
 
-/** The fonts to embed for this document, read from the bundled `fonts/` folder. */
+/** The fonts to embed for this document, as stand-ins for the bundled files (see embedded-faces.ts). */
 export function fontsToEmbed(doc: ReportDocument): EmbeddedFont[] {
   const use = facesUsed(doc);
-  const file = (name: string): Buffer => readFileSync(join(fontsDir, name));
+  const file = faceStandIn;
   const sans: EmbeddedFont = { name: FONT_SANS, data: file('NotoSans-Regular.ttf'), bold: file('NotoSans-Bold.ttf') };
   if (use.italic) sans.italic = file('NotoSans-Italic.ttf');
   if (use.boldItalic) sans.boldItalic = file('NotoSans-BoldItalic.ttf');

@@ -8,11 +8,12 @@ import { walkDocument } from '../../model/walk.js';
 import { renderBlocks, type BlockContext } from './blocks.js';
 import { bookmarkNames } from './bookmarks.js';
 import { renderColophon, renderCover } from './cover.js';
-import { makeReproducible, unzipPackage, zipPackage } from './determinism.js';
+import { makeReproducible } from './determinism.js';
 import { FONT_SANS, fontsToEmbed } from './fonts.js';
 import { renderFootnotes } from './footnotes.js';
 import { completePackage } from './fixups.js';
 import { ListNumbering } from './numbering.js';
+import { openPackage, writePackage } from './package.js';
 import { colophonPage, coverPage, mainPages } from './page.js';
 import { afterListSpacing, buildStyles, type Layout } from './styles.js';
 import { renderToc } from './toc.js';
@@ -64,8 +65,8 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
       { ...mainPages(doc), children: [...renderToc(doc, bookmarks), ...body] },
     ],
   });
-  const files = unzipPackage(await Packer.toBuffer(file));
-  completePackage(files, { locale: doc.meta.locale, creator, ...(doc.meta.publisher ? { publisher: doc.meta.publisher } : {}) });
-  makeReproducible(files, doc.created);
-  return zipPackage(files, doc.created);
+  const parts = openPackage(await Packer.toBuffer(file));
+  completePackage(parts, { locale: doc.meta.locale, creator, ...(doc.meta.publisher ? { publisher: doc.meta.publisher } : {}) });
+  makeReproducible(parts, doc.created);
+  return writePackage(parts, doc.created);
 }
