@@ -2,7 +2,7 @@
  * The Word version: the intermediate model → an editable, accessible .docx with real styles,
  * lists, footnotes, bookmarks and a filled table of contents, byte-identical across builds.
  */
-import { Document, Packer } from 'docx';
+import { Document } from 'docx';
 import type { ReportDocument } from '../../model/types.js';
 import { walkDocument } from '../../model/walk.js';
 import { renderBlocks, type BlockContext } from './blocks.js';
@@ -13,7 +13,7 @@ import { FONT_SANS, fontsToEmbed } from './fonts.js';
 import { renderFootnotes } from './footnotes.js';
 import { completePackage } from './fixups.js';
 import { ListNumbering } from './numbering.js';
-import { openPackage, writePackage } from './package.js';
+import { packageParts, writePackage } from './package.js';
 import { colophonPage, coverPage, mainPages } from './page.js';
 import { afterListSpacing, buildStyles, type Layout } from './styles.js';
 import { renderToc } from './toc.js';
@@ -65,7 +65,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
       { ...mainPages(doc), children: [...renderToc(doc, bookmarks), ...body] },
     ],
   });
-  const parts = openPackage(await Packer.toBuffer(file));
+  const parts = packageParts(file);
   completePackage(parts, { locale: doc.meta.locale, creator, ...(doc.meta.publisher ? { publisher: doc.meta.publisher } : {}) });
   makeReproducible(parts, doc.created);
   return writePackage(parts, doc.created);

@@ -1,8 +1,11 @@
 /**
  * The .docx package between the docx library and the file: XML parts as text, so the fix-ups
  * decode and encode each part once, other parts as bytes, and the embedded fonts already compressed.
+ *
+ * The parts come straight from the library's compiler, which its `Packer` zips: zipping there and
+ * unzipping here cost more than the rest of the fix-ups together, and the zip is written here anyway.
  */
-import { unzipSync } from 'fflate';
+import { Packer, type Document } from 'docx';
 import { writeZip, type DeflatedData } from './zip.js';
 
 /** A part: XML as text, other bytes, or bytes compressed earlier. */
@@ -13,11 +16,26 @@ export type PackageParts = Map<string, Part>;
 
 const utf8 = new TextDecoder();
 
-/** Opens a .docx package, with its XML and relationship parts as text. */
-export function openPackage(docx: Uint8Array): PackageParts {
+/** What `Packer` zips: the package's parts by path, XML mostly as text. */
+interface PartsCompiler {
+  compile(file: Document): Map<string, string | Uint8Array>;
+}
+
+/** The parts of the document's package, with its XML and relationship parts as text. */
+export function packageParts(file: Document): PackageParts {
   const parts: PackageParts = new Map();
-  for (const [name, bytes] of Object.entries(unzipSync(docx))) parts.set(name, /\.(xml|rels)$/.test(name) ? utf8.decode(bytes) : bytes);
+  for (const [name, data] of libraryCompiler().compile(file)) {
+    parts.set(name, typeof data === 'string' || !/\.(xml|rels)$/.test(name) ? data : utf8.decode(data));
+  }
   return parts;
+}
+
+/** The docx library's compiler (docx 9.15), which its public API only offers zipped. */
+function libraryCompiler(): PartsCompiler {
+  const compiler: unknown = Reflect.get(Packer, 'compiler');
+  const compile: unknown = typeof compiler === 'object' && compiler !== null ? Reflect.get(compiler, 'compile') : undefined;
+  if (typeof compile !== 'function') throw new Error('This version of the docx library has no Packer.compiler; the Word renderer needs docx 9.15 (see package.ts).');
+  return compiler as PartsCompiler;
 }
 
 /** An XML part's text, if the package has it. */
