@@ -325,7 +325,7 @@ function hookLayout(pm: PdfmakeInternals): void {
       if (height < context.availableHeight) context.moveDown(context.availableHeight - height);
     }
     if (context && node.pageBreak === undefined && context.y > context.pageMargins.top) {
-      const kept = node._rvKeep ? keptHeight(node._rvKeep, context) : 0;
+      const kept = node._rvKeep && mayNotFit(node._rvKeep, context) ? keptHeight(node._rvKeep, context) : 0;
       if (kept > context.availableHeight || itemLeavesSingleLine(this, node, context, buildNextLine)) {
         this.writer.moveToNextPage();
       }
@@ -362,6 +362,17 @@ function mainFlow(builder: PmLayoutBuilder): PmDocumentContext | undefined {
   const context = builder.writer.context();
   return pass && pass.main === context && builder.writer.transactionLevel === 0 ? context : undefined;
 }
+
+/**
+ * Headings with a few lines after them never take a third of an A4 page, so those are measured
+ * only lower down; tables and figures kept whole can be taller, so they are always measured.
+ */
+function mayNotFit(probe: KeepProbe, context: PmDocumentContext): boolean {
+  return !Number.isFinite(probe.lines) || context.availableHeight < SHORT_KEEP;
+}
+
+/** Room (points) that always holds a heading chain with its first lines. */
+const SHORT_KEEP = 280;
 
 /** Height a heading with its kept lines needs at the context's width (measured once per width). */
 function keptHeight(probe: KeepProbe, context: PmDocumentContext): number {
