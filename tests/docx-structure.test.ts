@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { fontsDir } from '../src/frame/paths.js';
 import { fixturesDir } from './helpers/paths.js';
@@ -307,5 +308,36 @@ describe('table of contents, page and properties', () => {
       const plain = Buffer.from(odttf.map((b, i) => (i < 32 ? b ^ (keyBytes[i % 16] ?? 0) : b)));
       expect(bundled.some((font) => font.equals(plain))).toBe(true);
     }
+  });
+});
+
+describe('the zip package', () => {
+  test('content types come first; every entry is deflated, dated the document date, with its size and CRC in both headers', () => {
+    const zip = Buffer.from(out.bytes);
+    const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    const created = out.doc.created;
+    const dosDate = ((created.getUTCFullYear() - 1980) << 9) | ((created.getUTCMonth() + 1) << 5) | created.getUTCDate();
+    const names: string[] = [];
+    let at = zip.readUInt32LE(end + 16);
+    for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+      expect(zip.readUInt32LE(at)).toBe(0x02014b50);
+      const nameLength = zip.readUInt16LE(at + 28);
+      names.push(zip.toString('utf8', at + 46, at + 46 + nameLength));
+      const local = zip.readUInt32LE(at + 42);
+      expect(zip.readUInt32LE(local)).toBe(0x04034b50);
+      // From the flags to the extra field's length the local header repeats the central one: no data descriptor.
+      expect(zip.subarray(local + 6, local + 30).equals(zip.subarray(at + 8, at + 32))).toBe(true);
+      expect(zip.readUInt16LE(at + 8) & 0x8).toBe(0);
+      expect(zip.readUInt16LE(at + 10)).toBe(8);
+      expect(zip.readUInt16LE(at + 14)).toBe(dosDate);
+      const start = local + 30 + nameLength + zip.readUInt16LE(local + 28);
+      const data = inflateRawSync(zip.subarray(start, start + zip.readUInt32LE(at + 20)));
+      expect(data.length).toBe(zip.readUInt32LE(at + 24));
+      expect(crc32(data)).toBe(zip.readUInt32LE(at + 16));
+      at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    }
+    expect(names.slice(0, 2)).toEqual(['[Content_Types].xml', '_rels/.rels']);
+    expect(names).toContain('word/document.xml');
+    expect(at).toBe(end);
   });
 });
