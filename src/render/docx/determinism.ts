@@ -25,11 +25,11 @@ function renumberRelationships(parts: PackageParts): void {
       if (!/^rId\d+$/.test(id) && !fixed.has(id)) fixed.set(id, `rIdL${fixed.size + 1}`);
     }
     if (fixed.size === 0) continue;
-    const ids = [...fixed.keys()].map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    const rename = (whole: string, id: string): string => whole.replace(id, fixed.get(id) as string);
-    parts.set(relsName, rels.replace(new RegExp(`Id="(${ids})"`, 'g'), rename));
-    // The part the relationships belong to refers to them as quoted attribute values.
-    editXml(parts, relsName.replace(/_rels\/([^/]+)\.rels$/, '$1'), (xml) => xml.replace(new RegExp(`"(${ids})"`, 'g'), rename));
+    // The id is the attribute's value, at the end of what the patterns match.
+    const rename = (whole: string, id: string): string => (fixed.has(id) ? `${whole.slice(0, -id.length - 1)}${fixed.get(id)}"` : whole);
+    parts.set(relsName, rels.replace(/\bId="([^"]+)"/g, rename));
+    // The part the relationships belong to refers to them in attributes of the relationships namespace.
+    editXml(parts, relsName.replace(/_rels\/([^/]+)\.rels$/, '$1'), (xml) => xml.replace(/\br:[A-Za-z]+="([^"]+)"/g, rename));
   }
 }
 
