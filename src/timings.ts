@@ -37,3 +37,8 @@ export function stageTimes(): StageTimes {
 export function addStageTimes(times: StageTimes): void {
   for (const [stage, ms] of Object.entries(times)) totals[stage] = (totals[stage] ?? 0) + ms;
 }
+
+/** The time added to each stage since an earlier `stageTimes()` snapshot. */
+export function stageTimesSince(before: StageTimes): StageTimes {
+  return Object.fromEntries(Object.entries(stageTimes()).map(([k, v]) => [k, Math.round((v - (before[k] ?? 0)) * 10) / 10]));
+}

@@ -89,6 +89,9 @@ async function runBuild(args: string[]): Promise<number> {
   const quiet = values.quiet === true;
   const showProgress = !quiet && process.stderr.isTTY === true;
   const { buildFile } = await import('../build/build.js');
+  const { RenderPool } = await import('../build/lanes.js');
+  // One pool for every file and, with --watch, every rebuild: its PDF worker stays warm.
+  const pool = new RenderPool(formats);
   const { printDiagnostics } = await import('./print.js');
   const buildAll = async (): Promise<boolean> => {
     let failed = false;
@@ -98,6 +101,7 @@ async function runBuild(args: string[]): Promise<number> {
         outDir: String(values.out),
         formats,
         strict: values.strict === true,
+        pool,
         ...(showProgress ? { progress: (m: string) => process.stderr.write(`  ${m}\n`) } : {}),
       });
       printDiagnostics(result.diagnostics, 'text');
@@ -114,7 +118,10 @@ async function runBuild(args: string[]): Promise<number> {
     return !failed;
   };
   const ok = await buildAll();
-  if (!values.watch) return ok ? EXIT.ok : EXIT.content;
+  if (!values.watch) {
+    pool.close();
+    return ok ? EXIT.ok : EXIT.content;
+  }
   const { watchInputs } = await import('./watch.js');
   const say = (line: string): void => {
     if (!quiet) process.stdout.write(`${line}\n`);
@@ -126,6 +133,7 @@ async function runBuild(args: string[]): Promise<number> {
   // Keep running until interrupted; Ctrl+C ends the watch cleanly.
   await new Promise<void>((done) => process.once('SIGINT', () => done()));
   stop();
+  pool.close();
   return EXIT.ok;
 }
 
