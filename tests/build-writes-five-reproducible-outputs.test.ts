@@ -55,6 +55,13 @@ describe('rapportverk build', () => {
     cli(['build', reportPath, '--out', again, '--format', 'pdf,docx', '-q'], { SOURCE_DATE_EPOCH: '1700000000' });
     expect(readFileSync(join(again, 'rapport.docx')).equals(readFileSync(join(epoch, 'rapport.docx')))).toBe(true);
   });
+
+  it('the PDF worker falls back to rendering in the main thread when the document outgrows its heap', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rv-build-oom-'));
+    const run = cli(['build', reportPath, '--out', dir, '--format', 'pdf,docx', '-q'], { RAPPORTVERK_WORKER_HEAP_MB: '4' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'rapport.pdf')).equals(readFileSync(join(first, 'rapport.pdf')))).toBe(true);
+  });
 });
 
 describe('rapportverk usage', () => {

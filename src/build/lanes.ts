@@ -36,8 +36,11 @@ export class RenderPool {
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (files: Uint8Array[]) => void; reject: (err: Error) => void }>();
 
-  /** Starts the worker at once (so it warms up during parsing) if `formats` can use it. */
-  constructor(formats: readonly Format[]) {
+  /**
+   * Starts the worker at once (so it warms up during parsing) if `formats` can use it.
+   * `sourceBytes`, the size of the sources to build, sets the worker's heap limit.
+   */
+  constructor(formats: readonly Format[], private readonly sourceBytes = 0) {
     // Worth a thread only when PDF work and other work can run side by side.
     const mixed = formats.includes('plain') || (formats.includes('pdf') && formats.length > 1);
     // The compiled worker exists only in build/ (tests run the TypeScript sources in-process).
@@ -50,11 +53,18 @@ export class RenderPool {
     for (const format of formats) for (const job of await planFormat(format, doc)) planned.push({ format, job });
     const remote = this.worker ? planned.filter(({ job }) => 'engine' in job && job.engine === WORKER_ENGINE) : [];
     const started = performance.now();
+    const remoteJobs = remote.map(({ job }) => job as { doc: ReportDocument; layout: Layout });
     const remoteFiles = remote.length
-      ? this.send(remote.map(({ job }) => job as { doc: ReportDocument; layout: Layout })).then((files) => {
-          for (const { job } of remote) onDone(job.suffix, performance.now() - started);
-          return files;
-        })
+      ? this.send(remoteJobs)
+          .catch((err: NodeJS.ErrnoException) => {
+            // A document too large for the worker's heap is rendered here instead, unlimited.
+            if (err.code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;
+            return Promise.all(remoteJobs.map((job) => runEngine(WORKER_ENGINE, job.doc, job.layout)));
+          })
+          .then((files) => {
+            for (const { job } of remote) onDone(job.suffix, performance.now() - started);
+            return files;
+          })
       : Promise.resolve([]);
     const files = new Map<Job, Uint8Array>();
     // Wait for the worker even if a local job fails, so no reply is left dangling.
@@ -86,7 +96,11 @@ export class RenderPool {
   }
 
   private startWorker(): void {
-    const worker = new Worker(workerFile);
+    // A heap limit that grows with the source keeps peak memory down: V8 otherwise lets garbage
+    // pile up far beyond the live set (80 MB live at 10× the report, 500 MB resident).
+    // RAPPORTVERK_WORKER_HEAP_MB overrides it (small machines; tests of the fallback below).
+    const heapMb = Number(process.env.RAPPORTVERK_WORKER_HEAP_MB) || Math.round(192 + (128 * this.sourceBytes) / 1048576);
+    const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     // An idle worker must not keep the process alive; a busy one must (see send).
     worker.unref();
     worker.on('message', (reply: WorkerReply) => {

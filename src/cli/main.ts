@@ -1,6 +1,6 @@
 /** The command line: argument parsing, dispatch, printing and exit codes. Heavy modules load lazily. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { HELP } from './help.js';
 
 /** Exit codes of the CLI. */
@@ -55,6 +55,17 @@ async function writeStats(path: string): Promise<void> {
   writeFileSync(path, JSON.stringify(stats));
 }
 
+/** The summed size of the sources that exist; the render pool sizes its worker by it. */
+function sourceBytes(files: readonly string[]): number {
+  return files.reduce((sum, file) => {
+    try {
+      return sum + statSync(file).size;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
@@ -91,7 +102,7 @@ async function runBuild(args: string[]): Promise<number> {
   const { buildFile } = await import('../build/build.js');
   const { RenderPool } = await import('../build/lanes.js');
   // One pool for every file and, with --watch, every rebuild: its PDF worker stays warm.
-  const pool = new RenderPool(formats);
+  const pool = new RenderPool(formats, sourceBytes(files));
   const { printDiagnostics } = await import('./print.js');
   const buildAll = async (): Promise<boolean> => {
     let failed = false;
