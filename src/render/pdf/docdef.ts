@@ -56,6 +56,7 @@ export function buildDefinition(doc: ReportDocument, theme: Theme): ReportDefini
     { stack: body(doc.body, root, bodyCtx), pageBreak: 'before' },
   ];
   const template: PdfNode = { stack: content };
+  const band = coverBandHeight(doc, theme);
   const definition = {
     pageSize: 'A4',
     pageMargins: theme.pageMargins,
@@ -63,7 +64,7 @@ export function buildDefinition(doc: ReportDocument, theme: Theme): ReportDefini
     defaultStyle: { font: SANS, fontSize: theme.bodySize, lineHeight: theme.lineHeight, color: theme.colors.text },
     header: (page: number) => (page < 3 ? null : header(doc, theme)),
     footer: (page: number, pages: number) => (page < 2 ? null : footer(doc, theme, page, pages)),
-    background: (page: number) => (page === 1 ? coverBand(theme) : null),
+    background: (page: number) => (page === 1 ? coverBand(theme, band) : null),
   };
   return { definition, content: () => cloneContent(template), footnotes, root };
 }
@@ -103,15 +104,48 @@ function cover(doc: ReportDocument, root: StructNode, ctx: BlockContext): PdfNod
   if (lines.length > 0) {
     nodes.push({
       stack: lines,
-      absolutePosition: { x: theme.pageMargins[0], y: COVER_BAND + 36 },
+      absolutePosition: { x: theme.pageMargins[0], y: coverBandHeight(doc, theme) + 36 },
       fontSize: theme.bodySize + 1,
     });
   }
   return nodes;
 }
 
-/** Height of the coloured band at the top of the cover. */
+/** Least height of the coloured band at the top of the cover. */
 const COVER_BAND = 470;
+
+/** Noto Sans's line box (ascender − descender) in em, and a generous average advance width. */
+const LINE_EM = 1.362;
+const ADVANCE_EM = 0.6;
+
+/** The band grows with a long title or subtitle, so the white text always stands on it. */
+function coverBandHeight(doc: ReportDocument, theme: Theme): number {
+  const width = A4.width - theme.pageMargins[0] - theme.pageMargins[2];
+  const title = estimateLines(doc.frame.cover.title, theme.coverTitleSize, width) * theme.coverTitleSize * LINE_EM * 0.95;
+  const subtitleSize = theme.coverTitleSize * 0.55;
+  const subtitle = doc.frame.cover.subtitle
+    ? estimateLines(doc.frame.cover.subtitle, subtitleSize, width) * subtitleSize * LINE_EM * theme.lineHeight
+    : 0;
+  // Top margin, the label with its spacing, the title's spacing, and room below the last line.
+  const text = theme.pageMargins[1] + 90 + theme.bodySize * LINE_EM + 18 + title + 16 + subtitle + 48;
+  return Math.max(COVER_BAND, Math.ceil(text));
+}
+
+/** Lines a text wraps to at `size` pt within `width` pt; errs on the side of more lines. */
+function estimateLines(text: string, size: number, width: number): number {
+  const perLine = Math.max(1, Math.floor(width / (size * ADVANCE_EM)));
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (used > 0 && used + 1 + word.length > perLine) {
+      lines++;
+      used = word.length;
+    } else {
+      used += (used > 0 ? 1 : 0) + word.length;
+    }
+  }
+  return lines;
+}
 
 function colophon(doc: ReportDocument, root: StructNode, ctx: BlockContext): PdfNode[] {
   const sect = root.add(new StructNode('Sect'));
@@ -216,6 +250,6 @@ function footer(doc: ReportDocument, theme: Theme, page: number, pages: number):
   };
 }
 
-function coverBand(theme: Theme): PdfNode {
-  return { canvas: [{ type: 'rect', x: 0, y: 0, w: A4.width, h: COVER_BAND, color: theme.colors.coverBand, _rv: LAYOUT_ARTIFACT }] };
+function coverBand(theme: Theme, height: number): PdfNode {
+  return { canvas: [{ type: 'rect', x: 0, y: 0, w: A4.width, h: height, color: theme.colors.coverBand, _rv: LAYOUT_ARTIFACT }] };
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { loadReportText } from '../src/parse/index.js';
+import { renderPdf } from '../src/render/pdf/index.js';
+import { pageContents, readPdf } from './helpers/pdf-read.js';
+
+const A4_HEIGHT = 841.89;
+
+/** The cover band's height (pdfkit draws it as `0 0 595.28 h re` in its top-down space). */
+function bandHeight(content: string): number {
+  const match = /(?:^|\s)0 0 595\.28 ([\d.]+) re/.exec(content);
+  if (!match) throw new Error('no cover band on page 1');
+  return Number(match[1]);
+}
+
+async function coverOf(title: string, subtitle: string): Promise<{ band: number; subtitleBottom: number }> {
+  const { doc } = loadReportText('forside.md', `---\ntitle: "${title}"\nsubtitle: "${subtitle}"\nlang: nb\ndate: 2024-01-01\n---\n\n# Innhold\n\nTekst.\n`);
+  if (!doc) throw new Error('fixture did not load');
+  const bytes = await renderPdf(doc, { profile: 'easy' });
+  const band = bandHeight(pageContents((await readPdf(bytes)).pdf)[0] ?? '');
+  const pdf = await getDocument({ data: bytes.slice(), verbosity: 0 }).promise;
+  const items = (await (await pdf.getPage(1)).getTextContent()).items as { str: string; transform: number[]; height: number }[];
+  const last = items.filter((i) => subtitle.includes(i.str.trim()) && i.str.trim() !== '').at(-1);
+  await pdf.destroy();
+  if (!last) throw new Error('subtitle not found on the cover');
+  // pdfjs gives the baseline in bottom-up PDF space; a descender reaches about a quarter em below it.
+  return { band, subtitleBottom: A4_HEIGHT - (last.transform[5] as number) + last.height * 0.25 };
+}
+
+describe('the cover band', () => {
+  it('keeps its usual height for a short title', async () => {
+    const { band, subtitleBottom } = await coverOf('Kort tittel', 'Undertittel');
+    expect(band).toBe(470);
+    expect(subtitleBottom).toBeLessThan(band);
+  });
+
+  it('grows so a long title and its subtitle stay on the coloured band', async () => {
+    const title = 'Lettlest versjon: Rapport fra Regjeringens nasjonale integreringskonferanse 2023 om levekår og deltakelse';
+    const { band, subtitleBottom } = await coverOf(title, 'Bedre levekår og høyere deltakelse for alle');
+    expect(band).toBeGreaterThan(470);
+    expect(subtitleBottom).toBeLessThan(band);
+  });
+});
