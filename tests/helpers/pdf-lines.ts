@@ -1,6 +1,6 @@
 /** The text lines of each page, each tied to the structure element it is tagged with. */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { StructElem } from './pdf-read.js';
+import { markedItems } from './pdf-text.js';
 
 /** A run of text on a page, with the block element (P, H2, TD, …) it belongs to. */
 export interface TextRun {
@@ -46,32 +46,16 @@ function places(tree: StructElem): Map<string, Place> {
 /** Reads the tagged body text of every page as lines, top to bottom, in drawing order. */
 export async function readLines(bytes: Uint8Array, tree: StructElem): Promise<TextLine[][]> {
   const where = places(tree);
-  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: TextLine[][] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const page = await pdf.getPage(n);
-    const content = await page.getTextContent({ includeMarkedContent: true });
-    const stack: (string | undefined)[] = [];
+  return (await markedItems(bytes)).map((items) => {
     const runs: TextRun[] = [];
-    for (const item of content.items) {
-      if ('type' in item) {
-        if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') {
-          const mcid = item.id ? /_mc(\d+)$/.exec(item.id)?.[1] : undefined;
-          stack.push(mcid === undefined ? undefined : `${n - 1}:${mcid}`);
-        } else if (item.type === 'endMarkedContent') {
-          stack.pop();
-        }
-        continue;
-      }
-      const key = stack[stack.length - 1];
+    for (const item of items) {
+      const key = item.keys[item.keys.length - 1];
       const place = key ? where.get(key) : undefined;
       if (!place || item.str.trim() === '') continue;
-      runs.push({ text: item.str, y: item.transform[5] as number, ...place });
+      runs.push({ text: item.str, y: item.y, ...place });
     }
-    pages.push(toLines(runs));
-  }
-  await pdf.destroy();
-  return pages;
+    return toLines(runs);
+  });
 }
 
 /** Groups runs into lines: a new line starts where the baseline drops by more than 6 pt. */

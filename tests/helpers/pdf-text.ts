@@ -15,16 +15,23 @@ export interface PdfText {
   pages: string[];
 }
 
-/** Reads the text of every page, keyed by `page:mcid` of the marked content it sits in. */
-export async function readText(bytes: Uint8Array): Promise<PdfText> {
+/** A text item with the `page:mcid` keys of the marked content open around it, innermost last. */
+export interface MarkedItem {
+  str: string;
+  /** Baseline, in points from the bottom of the page. */
+  y: number;
+  hasEOL: boolean;
+  keys: (string | undefined)[];
+}
+
+/** Every text item of every page in drawing order, with the marked content around it. */
+export async function markedItems(bytes: Uint8Array): Promise<MarkedItem[][]> {
   const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
-  const byMcid = new Map<string, McText>();
-  const pages: string[] = [];
+  const pages: MarkedItem[][] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
-    const page = await pdf.getPage(n);
-    const content = await page.getTextContent({ includeMarkedContent: true });
+    const content = await (await pdf.getPage(n)).getTextContent({ includeMarkedContent: true });
     const stack: (string | undefined)[] = [];
-    let pageText = '';
+    const items: MarkedItem[] = [];
     for (const item of content.items) {
       if ('type' in item) {
         if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') {
@@ -35,10 +42,25 @@ export async function readText(bytes: Uint8Array): Promise<PdfText> {
         }
         continue;
       }
-      const key = [...stack].reverse().find((k) => k !== undefined);
+      items.push({ str: item.str, y: item.transform[5] as number, hasEOL: item.hasEOL, keys: [...stack] });
+    }
+    pages.push(items);
+  }
+  await pdf.destroy();
+  return pages;
+}
+
+/** Reads the text of every page, keyed by `page:mcid` of the marked content it sits in. */
+export async function readText(bytes: Uint8Array): Promise<PdfText> {
+  const byMcid = new Map<string, McText>();
+  const pages: string[] = [];
+  for (const [index, items] of (await markedItems(bytes)).entries()) {
+    let pageText = '';
+    for (const item of items) {
+      const key = [...item.keys].reverse().find((k) => k !== undefined);
       pageText += item.str + (item.hasEOL ? '\n' : '');
       if (!key || item.str === '') continue;
-      const line = `${n}:${Math.round(item.transform[5] as number)}`;
+      const line = `${index + 1}:${Math.round(item.y)}`;
       const seen = byMcid.get(key) ?? { text: '', first: line, last: line };
       seen.text += item.str + (item.hasEOL && !item.str.endsWith('-') ? ' ' : '');
       seen.last = line;
@@ -46,7 +68,6 @@ export async function readText(bytes: Uint8Array): Promise<PdfText> {
     }
     pages.push(pageText);
   }
-  await pdf.destroy();
   return { byMcid, pages };
 }
 
