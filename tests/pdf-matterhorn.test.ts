@@ -21,6 +21,7 @@ import {
 import { fixturesDir, reportPath } from './helpers/paths.js';
 import { renderFixture } from './helpers/pdf-render.js';
 import { lookupDict, pageContents, readPdf, scanContent, text, type ReadPdf, type StructElem } from './helpers/pdf-read.js';
+import { unescapeXml } from './helpers/xml.js';
 
 const fixture = join(fixturesDir, 'pdf-all-constructs', 'report.md');
 
@@ -85,15 +86,6 @@ function parentTree(pdf: PDFDocument, root: PDFDict): Map<number, PDFObject> {
   };
   visit(lookupDict(pdf, root.get(PDFName.of('ParentTree'))));
   return out;
-}
-
-function unescapeXml(value: string): string {
-  return value
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 }
 
 describe.each([

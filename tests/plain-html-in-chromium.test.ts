@@ -12,6 +12,7 @@ import { derivePlain } from '../src/plain/derive.js';
 import { renderPlainPage } from '../src/plain/page.js';
 import type { Output } from '../src/build/formats.js';
 import { fixturesDir, repoRoot, reportPath } from './helpers/paths.js';
+import { outputBytes } from './helpers/outputs.js';
 
 const out = mkdtempSync(join(tmpdir(), 'plain-html-'));
 const INJECTIONS = ["{{constructor.constructor('x')()}}", '<script>alert(1)</script>', '{{> partial}}', '<img src=x onerror=alert(2)>', '{{#each this}}x{{/each}}'];
@@ -127,11 +128,7 @@ describe('text that looks like a template or HTML stays literal in all outputs',
   beforeAll(async () => {
     outputs = await renderPlain(doc);
   });
-  const bytes = (suffix: string): Uint8Array => {
-    const o = outputs.find((x) => x.suffix === suffix);
-    if (!o) throw new Error(`no ${suffix}`);
-    return o.bytes;
-  };
+  const bytes = (suffix: string): Uint8Array => outputBytes(outputs, suffix);
 
   it('in the HTML page: shown as text, never run', async () => {
     const { page, external, dialogs } = await open(write('injection.plain.html', bytes('.plain.html')), 1280);

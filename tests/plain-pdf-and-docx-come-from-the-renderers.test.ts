@@ -12,6 +12,7 @@ import type { Output } from '../src/build/formats.js';
 import { readPdf, type StructElem } from './helpers/pdf-read.js';
 import { PDFName } from 'pdf-lib';
 import { fixturesDir } from './helpers/paths.js';
+import { outputBytes } from './helpers/outputs.js';
 
 const { doc, diagnostics } = loadReport(join(fixturesDir, 'plain-generated', 'rapport.md'));
 if (!doc) throw new Error(`fixture did not load: ${JSON.stringify(diagnostics)}`);
@@ -21,11 +22,7 @@ let outputs: Output[] = [];
 beforeAll(async () => {
   outputs = await renderPlain(doc);
 });
-const bytes = (suffix: string): Uint8Array => {
-  const o = outputs.find((x) => x.suffix === suffix);
-  if (!o) throw new Error(`no ${suffix}`);
-  return o.bytes;
-};
+const bytes = (suffix: string): Uint8Array => outputBytes(outputs, suffix);
 
 describe('the plain version as PDF and DOCX', () => {
   it('makes the four plain files', () => {
