@@ -1,9 +1,9 @@
 /** The build: load and check a report, render the requested formats, write them atomically. */
 import { basename, extname, join } from 'node:path';
 import { loadReport } from '../parse/index.js';
-import type { Diagnostic } from '../diagnostics.js';
-import type { Format } from './formats.js';
-import { RenderPool } from './lanes.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { planFormat, type Format } from './formats.js';
+import { RenderPool, type PlannedJob } from './lanes.js';
 import { writeAtomically, type PendingFile } from './write.js';
 import { timed } from '../timings.js';
 
@@ -42,27 +42,26 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Bu
 
 async function buildWith(pool: RenderPool, file: string, options: BuildOptions, started: number): Promise<BuildResult> {
   const { doc, diagnostics } = loadReport(file);
-  if (doc && options.formats.includes('plain')) {
-    // The plain version's readability warnings belong to the checks a build runs, as in `check`.
-    const { readabilityReport } = await import('../plain/index.js');
-    diagnostics.push(...readabilityReport(doc).diagnostics);
+  // Planning runs the plain version's readability checks, so it comes before the verdict.
+  const planned: PlannedJob[] = [];
+  if (doc && !diagnostics.some((d) => d.severity === 'error')) {
+    for (const format of options.formats) {
+      const plan = await planFormat(format, doc);
+      diagnostics.push(...plan.diagnostics);
+      for (const job of plan.jobs) planned.push({ format, job });
+    }
   }
   options.progress?.(`${file}: parsed and checked in ${ms(started)}`);
   const failing = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
   if (!doc || failing) {
-    return { file, diagnostics, written: [], ok: false };
+    return { file, diagnostics: sortDiagnostics(diagnostics), written: [], ok: false };
   }
 
   const stem = basename(file, extname(file));
-  const pending: PendingFile[] = [];
-  const rendered = await pool.run(doc, options.formats, (suffix, took) => options.progress?.(`${file}: ${stem}${suffix} rendered in ${Math.round(took)} ms`));
-  for (const outputs of rendered.values()) {
-    for (const output of outputs) {
-      pending.push({ path: join(options.outDir, `${stem}${output.suffix}`), bytes: output.bytes });
-    }
-  }
+  const outputs = await pool.run(planned, (suffix, took) => options.progress?.(`${file}: ${stem}${suffix} rendered in ${Math.round(took)} ms`));
+  const pending: PendingFile[] = outputs.map((o) => ({ path: join(options.outDir, `${stem}${o.suffix}`), bytes: o.bytes }));
   timed('write', () => writeAtomically(pending));
-  return { file, diagnostics, written: pending.map((p) => p.path), ok: true };
+  return { file, diagnostics: sortDiagnostics(diagnostics), written: pending.map((p) => p.path), ok: true };
 }
 
 function ms(since: number): string {

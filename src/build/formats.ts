@@ -3,6 +3,7 @@
  * load the plain-language module, pdfmake or docx.
  */
 import type { ReportDocument } from '../model/types.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { runJobs, type Job } from './jobs.js';
 
 export const FORMATS = ['pdf', 'docx', 'plain'] as const;
@@ -17,20 +18,26 @@ export interface Output {
 /** Turns a checked model into output files. */
 export type Renderer = (doc: ReportDocument) => Promise<Output[]>;
 
-const planners: Record<Format, (doc: ReportDocument) => Promise<Job[]>> = {
-  pdf: async (doc) => [{ suffix: '.pdf', engine: 'pdf', doc, layout: 'report' }],
-  docx: async (doc) => [{ suffix: '.docx', engine: 'docx', doc, layout: 'report' }],
+/** What a format needs made, and what planning it found (the plain version's readability). */
+export interface Plan {
+  jobs: Job[];
+  diagnostics: Diagnostic[];
+}
+
+const planners: Record<Format, (doc: ReportDocument) => Promise<Plan>> = {
+  pdf: async (doc) => ({ jobs: [{ suffix: '.pdf', engine: 'pdf', doc, layout: 'report' }], diagnostics: [] }),
+  docx: async (doc) => ({ jobs: [{ suffix: '.docx', engine: 'docx', doc, layout: 'report' }], diagnostics: [] }),
   plain: async (doc) => (await import('../plain/index.js')).planPlain(doc),
 };
 
-/** The jobs that make a format's files for `doc`. */
-export function planFormat(format: Format, doc: ReportDocument): Promise<Job[]> {
+/** Plans a format's files for `doc`. */
+export function planFormat(format: Format, doc: ReportDocument): Promise<Plan> {
   return planners[format](doc);
 }
 
 /** A format's renderer, running its jobs in this thread (tests, single-core machines). */
 export async function loadRenderer(format: Format): Promise<Renderer> {
-  return async (doc) => runJobs(await planFormat(format, doc));
+  return async (doc) => runJobs((await planFormat(format, doc)).jobs);
 }
 
 /** Parses a `--format pdf,docx` list; returns the unknown names as errors. */

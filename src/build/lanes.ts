@@ -10,9 +10,15 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ReportDocument } from '../model/types.js';
-import { planFormat, type Format, type Output } from './formats.js';
+import type { Format, Output } from './formats.js';
 import { runEngine, type Engine, type Job, type Layout } from './jobs.js';
 import { addStageTimes, stageTimes, stageTimesSince, timedAsync, type StageTimes } from '../timings.js';
+
+/** A job and the format that asked for it. */
+export interface PlannedJob {
+  format: Format;
+  job: Job;
+}
 
 /** A batch of PDF jobs as the worker receives it. */
 interface WorkerRequest {
@@ -47,10 +53,8 @@ export class RenderPool {
     if (mixed && availableParallelism() > 1 && existsSync(workerFile)) this.startWorker();
   }
 
-  /** Plans `formats` for `doc` and renders every job; outputs come in the order asked for. */
-  async run(doc: ReportDocument, formats: readonly Format[], onDone: (suffix: string, ms: number) => void): Promise<Map<Format, Output[]>> {
-    const planned: { format: Format; job: Job }[] = [];
-    for (const format of formats) for (const job of await planFormat(format, doc)) planned.push({ format, job });
+  /** Renders every planned job; the outputs come in the order of `planned`. */
+  async run(planned: readonly PlannedJob[], onDone: (suffix: string, ms: number) => void): Promise<Output[]> {
     const remote = this.worker ? planned.filter(({ job }) => 'engine' in job && job.engine === WORKER_ENGINE) : [];
     const started = performance.now();
     const remoteJobs = remote.map(({ job }) => job as { doc: ReportDocument; layout: Layout });
@@ -84,9 +88,7 @@ export class RenderPool {
     if (localResult.status === 'rejected') throw localResult.reason;
     if (remoteResult.status === 'rejected') throw remoteResult.reason;
     remote.forEach(({ job }, i) => files.set(job, remoteResult.value[i] as Uint8Array));
-    const outputs = new Map<Format, Output[]>(formats.map((f) => [f, []]));
-    for (const { format, job } of planned) outputs.get(format)?.push({ suffix: job.suffix, bytes: files.get(job) as Uint8Array });
-    return outputs;
+    return planned.map(({ job }) => ({ suffix: job.suffix, bytes: files.get(job) as Uint8Array }));
   }
 
   /** Stops the worker; the pool cannot be used afterwards. */

@@ -4,8 +4,8 @@
  * JSON file of its readability figures.
  */
 import type { ReportDocument } from '../model/types.js';
-import type { Output } from '../build/formats.js';
-import { runJobs, type Job } from '../build/jobs.js';
+import type { Output, Plan } from '../build/formats.js';
+import { runJobs } from '../build/jobs.js';
 import { derivePlain } from './derive.js';
 import { measureBoth } from './readability.js';
 import { renderPlainPage } from './page.js';
@@ -17,19 +17,25 @@ export { DEFAULT_PLAIN_CONFIG, resolvePlainConfig, type PlainConfig } from './co
 
 const encoder = new TextEncoder();
 
-/** The jobs for `X.plain.html`, `X.plain.pdf`, `X.plain.docx` and `X.plain.json` of a checked report. */
-export function planPlain(doc: ReportDocument): Job[] {
+/**
+ * Plans `X.plain.html`, `X.plain.pdf`, `X.plain.docx` and `X.plain.json` of a checked report;
+ * the diagnostics are the plain version's (sentences kept whole, readability over its limits).
+ */
+export function planPlain(doc: ReportDocument): Plan {
   const plain = derivePlain(doc);
   const figures = measureBoth(doc, plain);
-  return [
-    { suffix: '.plain.html', bytes: encoder.encode(renderPlainPage(plain, doc.meta.title)) },
-    { suffix: '.plain.pdf', engine: 'pdf', doc: plain.doc, layout: 'easy' },
-    { suffix: '.plain.docx', engine: 'docx', doc: plain.doc, layout: 'easy' },
-    { suffix: '.plain.json', bytes: encoder.encode(plainJson(plain, figures)) },
-  ];
+  return {
+    jobs: [
+      { suffix: '.plain.html', bytes: encoder.encode(renderPlainPage(plain, doc.meta.title)) },
+      { suffix: '.plain.pdf', engine: 'pdf', doc: plain.doc, layout: 'easy' },
+      { suffix: '.plain.docx', engine: 'docx', doc: plain.doc, layout: 'easy' },
+      { suffix: '.plain.json', bytes: encoder.encode(plainJson(plain, figures)) },
+    ],
+    diagnostics: figures.diagnostics,
+  };
 }
 
 /** Renders the four plain-language files in this thread. */
 export async function renderPlain(doc: ReportDocument): Promise<Output[]> {
-  return runJobs(planPlain(doc));
+  return runJobs(planPlain(doc).jobs);
 }
