@@ -28,20 +28,31 @@ const text = fc.array(fc.oneof({ weight: 8, arbitrary: word }, { weight: 1, arbi
 }).map((ws) => ws.join(' '));
 
 const href = fc.constantFrom('https://example.org/a', 'http://x.no', '#innledning', '#finnes-ikke', 'vedlegg.pdf', 'javascript:alert(1)', 'mailto:post@x.no', '');
-const inline: fc.Arbitrary<string> = fc.letrec((tie) => ({
-  node: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    text,
-    tie('node').map((s) => `*${s}*`),
-    tie('node').map((s) => `**${s}**`),
-    tie('node').map((s) => `~~${s}~~`),
-    text.map((s) => `\`${s}\``),
-    fc.tuple(tie('node'), href).map(([s, h]) => `[${s}](${h})`),
+
+/** Inline Markdown: `leaf` text, nested emphasis, strong, strikethrough and code, and `extra` forms. */
+function inlineOf(leaf: fc.Arbitrary<string>, extra: (node: fc.Arbitrary<string>) => fc.Arbitrary<string>[]): fc.Arbitrary<string> {
+  return fc.letrec<{ node: string }>((tie) => {
+    const node = tie('node');
+    return {
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        leaf,
+        node.map((s) => `*${s}*`),
+        node.map((s) => `**${s}**`),
+        node.map((s) => `~~${s}~~`),
+        leaf.map((s) => `\`${s}\``),
+        ...extra(node),
+      ),
+    };
+  }).node;
+}
+
+const inline = inlineOf(text, (node) => [
+    fc.tuple(node, href).map(([s, h]) => `[${s}](${h})`),
     fc.constantFrom('[her](https://x.no)', 'https://example.org/bare', '<https://example.org/auto>', '[ref][def]', '[^1]', '[^mangler]'),
     fc.constantFrom('<br>', '<sup>2</sup>', '<sub>x</sub>', '<span>x</span>', '<sup>', '</sub>', '<!-- kommentar -->', '<img src=x>'),
     fc.constantFrom(':lang[fair play]{lang=en}', ':lang[x]{lang=??}', ':ukjent[x]', ':kl', '\\*', '&amp;', '&#x1F600;', '&#0;'),
-  ),
-})).node;
+]);
 
 const line = fc.array(inline, { minLength: 1, maxLength: 5 }).map((xs) => xs.join(' '));
 const block: fc.Arbitrary<string> = fc.oneof(
@@ -77,18 +88,10 @@ const documents = fc.tuple(front, fc.array(block, { minLength: 1, maxLength: 14 
  */
 const drawable = fc.string({ unit: fc.constantFrom(...'abcæøåÆØÅáčđŋšŧžабвгд–—«»“”’…§½€ 0123456789.,;:!?()/+-='), minLength: 1, maxLength: 12 });
 const cleanText = fc.array(fc.oneof(word, drawable), { minLength: 1, maxLength: 6 }).map((ws) => ws.join(' '));
-const cleanInline: fc.Arbitrary<string> = fc.letrec((tie) => ({
-  node: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    cleanText,
-    tie('node').map((s) => `*${s}*`),
-    tie('node').map((s) => `**${s}**`),
-    tie('node').map((s) => `~~${s}~~`),
-    cleanText.map((s) => `\`${s}\``),
+const cleanInline = inlineOf(cleanText, () => [
     cleanText.map((s) => `[${s}](https://example.org/side)`),
     fc.constantFrom('<br>', '<sup>2</sup>', '<sub>x</sub>', ':lang[fair play]{lang=en}', '[^1]', '\\*', '&amp;', 'H~2~O'),
-  ),
-})).node;
+]);
 const cleanLine = fc.array(cleanInline, { minLength: 1, maxLength: 5 }).map((xs) => xs.join(' '));
 const cleanBlock: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.integer({ min: 1, max: 2 }), cleanText).map(([l, t]) => `${'#'.repeat(l)} ${t}`),
