@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { fixturesDir } from './helpers/paths.js';
 import { renderFixture } from './helpers/pdf-render.js';
 import { lookupDict, readPdf, text, type ReadPdf } from './helpers/pdf-read.js';
@@ -34,6 +34,26 @@ describe('catalog and metadata', () => {
     expect(xmp).toContain('<rdf:li>Testdepartementet</rdf:li>');
     expect(xmp).toContain('<xmp:CreateDate>2024-03-01T00:00:00Z</xmp:CreateDate>');
     expect(read.pdf.getCreationDate()?.toISOString()).toBe('2024-03-01T00:00:00.000Z');
+  });
+
+  test('XMP identifies PDF/A-2a, with pdfuaid described as a PDF/A extension schema', () => {
+    expect(xmp).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+    expect(xmp).toMatch(/<pdfaid:conformance>A<\/pdfaid:conformance>/);
+    expect(xmp).toMatch(/<pdfaSchema:namespaceURI>http:\/\/www.aiim.org\/pdfua\/ns\/id\/<\/pdfaSchema:namespaceURI>\s*<pdfaSchema:prefix>pdfuaid</);
+  });
+
+  test('the output intent is sRGB, with the ICC profile embedded', () => {
+    const intents = read.pdf.context.lookup(read.catalog.get(PDFName.of('OutputIntents'))) as PDFArray;
+    expect(intents.size()).toBe(1);
+    const intent = lookupDict(read.pdf, intents.get(0)) as PDFDict;
+    expect(text(intent.get(PDFName.of('S')))).toBe('GTS_PDFA1');
+    expect(text(intent.get(PDFName.of('OutputConditionIdentifier')))).toBe('sRGB IEC61966-2.1');
+    const profile = read.pdf.context.lookup(intent.get(PDFName.of('DestOutputProfile'))) as PDFRawStream;
+    expect(String(profile.dict.get(PDFName.of('N')))).toBe('3');
+    // An ICC profile: 'acsp' signature at byte 36, RGB data colour space at byte 16.
+    const icc = Buffer.from(decodePDFRawStream(profile).decode());
+    expect(icc.toString('latin1', 36, 40)).toBe('acsp');
+    expect(icc.toString('latin1', 16, 20)).toBe('RGB ');
   });
 
   test('every page with annotations has /Tabs /S', () => {

@@ -13,7 +13,7 @@ import { fontsDir } from '../../frame/paths.js';
 import { buildDefinition } from './docdef.js';
 import { fontFamilies } from './fonts.js';
 import { attachSession, escapeXmpInfo, installHooks } from './pdfmake-hooks.js';
-import { infoFor, prepareXmp, type XmpTarget } from './metadata.js';
+import { infoFor, PDFA_SUBSET, prepareXmp, type XmpTarget } from './metadata.js';
 import { themeFor, type LayoutProfile } from './theme.js';
 
 export type { LayoutProfile } from './theme.js';
@@ -24,7 +24,7 @@ export interface PdfRenderOptions {
   profile?: LayoutProfile;
 }
 
-/** Renders the report model to a tagged PDF/UA-1 file. */
+/** Renders the report model to a tagged PDF/UA-1 and PDF/A-2a file. */
 export async function renderPdf(doc: ReportDocument, options: PdfRenderOptions = {}): Promise<Uint8Array> {
   installHooks();
   const theme = themeFor(options.profile ?? 'report');
@@ -46,6 +46,7 @@ export async function renderPdf(doc: ReportDocument, options: PdfRenderOptions =
     ...built.definition,
     info: infoFor(doc),
     version: '1.7',
+    subset: PDFA_SUBSET,
     tagged: true,
     displayTitle: true,
     language: doc.meta.locale,

@@ -26,11 +26,42 @@ export function infoFor(doc: ReportDocument): Record<string, unknown> {
   return info;
 }
 
-/** Adds the PDF/UA identification to the XMP packet pdfkit writes. */
+/**
+ * The conformance claimed: PDF/A-2a, whose identification (`pdfaid`) and sRGB output intent
+ * pdfkit writes itself (its subset 'PDF/A-2a'), and PDF/UA-1, added by `prepareXmp`.
+ */
+export const PDFA_SUBSET = 'PDF/A-2a';
+
+/** Adds the PDF/UA identification, and the extension schema PDF/A needs to allow it, to the XMP. */
 export function prepareXmp(kit: XmpTarget): void {
   // pdfkit's own 'PDF/UA' subset would also write a /CIDSet that omits CIDs the subset font
-  // contains (Matterhorn 31-009), so the identification is added here instead.
+  // contains (Matterhorn 31-009), and it excludes the PDF/A subset, so the identification is
+  // added here. pdfuaid is not an XMP or PDF/A schema: ISO 19005-2, 6.6.2.3.2, requires its
+  // description as an extension schema.
   kit.appendXML(`
+        <rdf:Description xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+            xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+            xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#" rdf:about="">
+            <pdfaExtension:schemas>
+                <rdf:Bag>
+                    <rdf:li rdf:parseType="Resource">
+                        <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+                        <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+                        <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+                        <pdfaSchema:property>
+                            <rdf:Seq>
+                                <rdf:li rdf:parseType="Resource">
+                                    <pdfaProperty:name>part</pdfaProperty:name>
+                                    <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+                                    <pdfaProperty:category>internal</pdfaProperty:category>
+                                    <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
+                                </rdf:li>
+                            </rdf:Seq>
+                        </pdfaSchema:property>
+                    </rdf:li>
+                </rdf:Bag>
+            </pdfaExtension:schemas>
+        </rdf:Description>
         <rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about="">
             <pdfuaid:part>1</pdfuaid:part>
         </rdf:Description>`);
