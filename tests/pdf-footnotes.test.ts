@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { fixturesDir } from './helpers/paths.js';
 import { renderFixture } from './helpers/pdf-render.js';
-import { findAll, readPdf, type StructElem } from './helpers/pdf-read.js';
+import { PDFDict, PDFName } from 'pdf-lib';
+import { findAll, readPdf, text, type StructElem } from './helpers/pdf-read.js';
 import { readLines, type TextLine } from './helpers/pdf-lines.js';
 
 const file = join(fixturesDir, 'pdf-footnotes', 'report.md');
@@ -26,17 +27,19 @@ function pagesOf(elem: StructElem): Set<number> {
   return out;
 }
 
-/** Each Note with the Link just before it in its parent: its first reference. */
+/** Each Note with its first reference: the first Link outside notes that goes to it. */
 function notesWithReferences(): { note: StructElem; ref: StructElem | undefined }[] {
-  const out: { note: StructElem; ref: StructElem | undefined }[] = [];
-  const visit = (e: StructElem) => {
-    e.children.forEach((child, i) => {
-      if (child.role === 'Note') out.push({ note: child, ref: e.children[i - 1] });
-      visit(child);
-    });
-  };
-  visit(tree);
-  return out;
+  const links = findAll(tree, 'Link');
+  const inNotes = new Set(findAll(tree, 'Note').flatMap((n) => findAll(n, 'Link')));
+  return findAll(tree, 'Note').map((note) => ({
+    note,
+    ref: links.find((l) => !inNotes.has(l) && l.annots.some((a) => goToName(a) === note.attrs['ID'])),
+  }));
+}
+
+function goToName(annot: PDFDict): string | undefined {
+  const action = annot.get(PDFName.of('A'));
+  return action instanceof PDFDict ? text(action.get(PDFName.of('D'))) : undefined;
 }
 
 describe('footnotes in a report with many of them', () => {

@@ -108,8 +108,10 @@ function readKids(pdf: PDFDocument, k: PDFObject | undefined, parent: StructElem
     if (value !== undefined) elem.attrs[key] = value;
   }
   const a = lookupDict(pdf, resolved.get(PDFName.of('A')));
-  const scope = a ? text(a.get(PDFName.of('Scope'))) : undefined;
-  if (scope) elem.attrs['Scope'] = scope;
+  for (const key of ['Scope', 'ListNumbering']) {
+    const value = a ? text(a.get(PDFName.of(key))) : undefined;
+    if (value) elem.attrs[key] = value;
+  }
   const ownPg = resolved.get(PDFName.of('Pg'));
   parent.children.push(elem);
   parent.kids.push(elem);

@@ -20,6 +20,8 @@ export interface MarkedItem {
   str: string;
   /** Baseline, in points from the bottom of the page. */
   y: number;
+  /** Font size in points (the text matrix's vertical scale). */
+  size: number;
   hasEOL: boolean;
   keys: (string | undefined)[];
 }
@@ -42,7 +44,8 @@ export async function markedItems(bytes: Uint8Array): Promise<MarkedItem[][]> {
         }
         continue;
       }
-      items.push({ str: item.str, y: item.transform[5] as number, hasEOL: item.hasEOL, keys: [...stack] });
+      const [, , c, d, , y] = item.transform as number[];
+      items.push({ str: item.str, y: y as number, size: Math.hypot(c as number, d as number), hasEOL: item.hasEOL, keys: [...stack] });
     }
     pages.push(items);
   }

@@ -1,7 +1,7 @@
 /**
  * Model blocks → pdfmake content nodes, each drawn piece tagged with its structure element.
  */
-import type { Block, Figure, Heading, List, Table } from '../../model/types.js';
+import type { Block, Figure, Heading, Inline, List, Table } from '../../model/types.js';
 import { inlineText } from '../../model/text.js';
 import { LAYOUT_ARTIFACT, StructNode, type StructType, type Tag } from './structure.js';
 import { toRuns, type InlineContext, type PdfInline } from './inlines.js';
@@ -13,8 +13,6 @@ export type PdfNode = { [key: string]: unknown };
 
 /** What block conversion needs from its surroundings. */
 export interface BlockContext extends InlineContext {
-  /** Text size for this part of the document (body or footnotes). */
-  size: number;
   /** Width available to the text, for rules and images. */
   width: number;
   /** Running counters for captions. */
@@ -150,14 +148,22 @@ function heading(node: Heading, parent: StructNode, ctx: BlockContext): PdfNode 
   };
 }
 
+/** List markers by nesting depth (alternating) and what they are called in the tag tree. */
+const BULLETS = [
+  { marker: '•', numbering: 'Disc' },
+  // A dash has no name among the ListNumbering values; 'None' says the labels are not a sequence.
+  { marker: '–', numbering: 'None' },
+] as const;
+
 function list(node: List, parent: StructNode, ctx: BlockContext, depth: number): PdfNode {
-  const l = parent.add(new StructNode('L'));
+  const bullet = BULLETS[depth % 2] as (typeof BULLETS)[number];
+  const l = parent.add(new StructNode('L', { listNumbering: node.ordered ? 'Decimal' : bullet.numbering }));
   const gap = node.tight ? Math.round(paragraphGap(ctx) / 3) : paragraphGap(ctx);
   const items = node.items.map((item, index) => {
     const li = l.add(new StructNode('LI'));
     const lbl = li.add(new StructNode('Lbl'));
     const body = li.add(new StructNode('LBody'));
-    const marker = node.ordered ? `${node.start + index}.` : depth % 2 === 0 ? '•' : '–';
+    const marker = node.ordered ? `${node.start + index}.` : bullet.marker;
     const content = item.children.map((child) =>
       child.type === 'list' ? list(child, body, ctx, depth + 1) : block(child, body, ctx),
     );
@@ -204,7 +210,7 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
       const header = isHead || cell.header;
       const scope = isHead ? 'Column' : 'Row';
       const cellNode = tr.add(new StructNode(header ? 'TH' : 'TD', header ? { scope } : {}));
-      const runs = toRuns(cell.children, cellNode, ctx);
+      const runs = cellRuns(cell.children, cellNode, ctx);
       if (runs.length === 0) runs.push({ text: '\u200b', _rv: cellNode });
       // Short entries in content-sized columns (times, numbers) stay on one line.
       const short = widths[c] === 'auto' && inlineText(cell.children).length <= 24;
@@ -256,6 +262,30 @@ function figure(node: Figure, parent: StructNode, ctx: BlockContext): PdfNode | 
     parts.push(textNode(runs, { margin: [0, 6, 0, 0], color: ctx.theme.colors.text }));
   }
   return { stack: parts, unbreakable: true, margin: [0, 4, 0, paragraphGap(ctx) + 4] };
+}
+
+/**
+ * A cell's runs. Lines the source breaks with `<br>` are paragraphs of their own in the tag
+ * tree, so they are not read as one run-on line; a cell without breaks holds its text itself.
+ */
+function cellRuns(children: readonly Inline[], cell: StructNode, ctx: BlockContext): PdfInline[] {
+  const lines: Inline[][] = [[]];
+  for (const child of children) {
+    if (child.type === 'break') lines.push([]);
+    else lines[lines.length - 1]?.push(child);
+  }
+  if (lines.length === 1) return toRuns(children, cell, ctx);
+  const runs: PdfInline[] = [];
+  let owner: StructNode = cell;
+  lines.forEach((line, i) => {
+    // An empty line (two breaks in a row) is only space on the page.
+    if (line.some((n) => n.type !== 'text' || n.value.trim() !== '')) {
+      owner = cell.add(new StructNode('P'));
+      runs.push(...toRuns(line, owner, ctx));
+    }
+    if (i < lines.length - 1) runs.push({ text: '\n', _rv: owner });
+  });
+  return runs;
 }
 
 /** Text columns share the spare width; number-like (right or centre aligned) columns fit their content. */

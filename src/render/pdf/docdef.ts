@@ -77,15 +77,23 @@ function cover(doc: ReportDocument, root: StructNode, ctx: BlockContext): PdfNod
     const p = sect.add(new StructNode('P'));
     return textNode(runs(p), extra);
   };
+  const label = doc.frame.labels.coverLabel;
+  const title = doc.frame.cover.title;
+  const locale = doc.meta.locale;
+  // A title that starts with the label ("Rapport fra …") says it already: the label is then decoration.
+  const labelRepeated = title.toLocaleLowerCase(locale).startsWith(label.toLocaleLowerCase(locale));
+  const labelTag = labelRepeated ? LAYOUT_ARTIFACT : sect.add(new StructNode('P'));
+  // The title is the report's level-1 heading.
+  const h1 = sect.add(new StructNode('H1'));
   const nodes: PdfNode[] = [
-    para((p) => [{ text: doc.frame.labels.coverLabel.toUpperCase(), _rv: p }], {
+    textNode([{ text: label.toLocaleUpperCase(locale), _rv: labelTag }], {
       color: white,
       bold: true,
       fontSize: theme.bodySize,
       characterSpacing: 1.5,
       margin: [0, 90, 0, 18],
     }),
-    para((p) => [{ text: doc.frame.cover.title, _rv: p }], {
+    textNode([{ text: title, _rv: h1 }], {
       color: white,
       bold: true,
       fontSize: theme.coverTitleSize,
@@ -184,8 +192,14 @@ function contents(doc: ReportDocument, root: StructNode, ctx: BlockContext): Pdf
     }),
   ];
   const toc = sect.add(new StructNode('TOC'));
+  // Entries nest by level as on the page: a TOCI holds the TOC of the entries below it.
+  const open: { level: number; item: StructNode; sub?: StructNode }[] = [];
   for (const entry of doc.toc) {
-    const item = toc.add(new StructNode('TOCI'));
+    while ((open[open.length - 1]?.level ?? 0) >= entry.level) open.pop();
+    const above = open[open.length - 1];
+    if (above) above.sub ??= above.item.add(new StructNode('TOC'));
+    const item = (above?.sub ?? toc).add(new StructNode('TOCI'));
+    open.push({ level: entry.level, item });
     const link = item.add(new StructNode('Link'));
     link.link = { dest: entry.id, contents: entry.number ? `${entry.number} ${entry.text}` : entry.text };
     const indent = (entry.level - 1) * (theme.bodySize * 1.6);

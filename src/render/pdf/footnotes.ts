@@ -9,13 +9,23 @@
  * measured space kept from the start of that page; kept space only grows, so the passes settle.
  */
 import type { Footnote } from '../../model/types.js';
-import { FOOTNOTE_RULE_ARTIFACT, isStruct, StructNode, type Tag } from './structure.js';
+import { FOOTNOTE_RULE_ARTIFACT, isStruct, StructNode, type StructType, type Tag } from './structure.js';
 import type { LayoutSession, MeasureOffPage } from './pdfmake-hooks.js';
 import { blocks, rule, type BlockContext, type PdfNode } from './blocks.js';
 import { cloneContent } from './clone.js';
 
 /** Space between the body text and the footnote rule. */
 const GAP = 14;
+
+/** Elements a Note cannot follow as a sibling: inline elements and the inner parts of a table. */
+const INNER: ReadonlySet<StructType> = new Set(['Link', 'Span', 'Code', 'TR', 'TH', 'TD', 'THead', 'TBody', 'Caption']);
+
+/** The block a reference stands in: its paragraph or heading; the whole table or figure for a cell or caption. */
+function citingBlock(ref: StructNode): StructNode {
+  let block = ref;
+  while (block.parent && INNER.has(block.type)) block = block.parent;
+  return block;
+}
 
 /** Registers footnotes as they are referenced and lays out each page's footnote area. */
 export class FootnoteArea implements Omit<LayoutSession, 'content'> {
@@ -31,13 +41,16 @@ export class FootnoteArea implements Omit<LayoutSession, 'content'> {
     private readonly page: { height: number; margins: [number, number, number, number] },
   ) {}
 
-  /** Builds the Note for a footnote's first reference, placed right after the reference. */
+  /**
+   * Builds the Note for a footnote's first reference, placed right after the block that cites it
+   * (read after the sentence, not inside it); the reference links to the note and back.
+   */
   register(id: string, number: number, ref: StructNode): void {
     const footnote = this.footnotes.get(id);
     if (!footnote || this.notes.has(id)) return;
     const note = new StructNode('Note', { id: `fn-${id}` });
     note.footnoteArea = true;
-    ref.follow(note);
+    citingBlock(ref).follow(note);
     const back = note.add(new StructNode('Link'));
     back.link = { dest: `fnref-${id}`, contents: this.ctx.labels.backToReference };
     back.dest = `fn-${id}`;

@@ -14,6 +14,7 @@ import { buildDefinition } from './docdef.js';
 import { fontFamilies } from './fonts.js';
 import { attachSession, escapeXmpInfo, installHooks } from './pdfmake-hooks.js';
 import { infoFor, PDFA_SUBSET, prepareXmp, type XmpTarget } from './metadata.js';
+import { countBookmarks } from './outline.js';
 import { themeFor, type LayoutProfile } from './theme.js';
 
 export type { LayoutProfile } from './theme.js';
@@ -55,6 +56,7 @@ export async function renderPdf(doc: ReportDocument, options: PdfRenderOptions =
   const kit = (await output.getStream()) as XmpTarget;
   prepareXmp(kit);
   escapeXmpInfo(kit);
+  countBookmarks(kit);
   return new Uint8Array(await output.getBuffer());
 }
 

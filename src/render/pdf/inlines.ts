@@ -22,6 +22,7 @@ export interface PdfInline {
   decorationColor?: string;
   sup?: boolean;
   sub?: boolean;
+  fontSize?: number;
   pageReference?: string;
 }
 
@@ -33,7 +34,13 @@ export interface InlineContext {
   theme: Theme;
   labels: Labels;
   onFootnote: NoteFactory;
+  /** Text size for this part of the document (body or footnotes). */
+  size: number;
 }
+
+/** Least size of a footnote reference number, and pdfmake's scale for superscript. */
+const NOTE_REF_MIN_PT = 8;
+const SUP_SCALE = 0.58;
 
 interface RunStyle {
   bold?: boolean;
@@ -123,7 +130,9 @@ function walk(nodes: readonly Inline[], leaf: StructNode, style: RunStyle, ctx: 
           ref.footnoteRef = node.id;
           ctx.onFootnote(node.id, node.number, ref);
         }
-        out.push(run(String(node.number), ref, { ...style, sup: true, color: ctx.theme.colors.link }));
+        // Superscript shrinks text to 58 %; a reference number stays readable at 8 pt or more.
+        const fontSize = Math.max(ctx.size, NOTE_REF_MIN_PT / SUP_SCALE);
+        out.push({ ...run(String(node.number), ref, { ...style, sup: true, color: ctx.theme.colors.link }), fontSize });
         break;
       }
     }

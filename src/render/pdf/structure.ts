@@ -44,6 +44,8 @@ export interface StructAttrs {
   scope?: 'Row' | 'Column' | 'Both';
   /** Element identifier (required on Note, listed in the IDTree). */
   id?: string;
+  /** The numbering of a list's labels (ISO 32000-1, 14.8.5.5, Table 347). */
+  listNumbering?: 'Decimal' | 'Disc' | 'None';
 }
 
 /** Where a Link element points; `contents` becomes the annotation's /Contents. */

@@ -41,6 +41,15 @@ export interface Box {
   h: number;
 }
 
+/** Least width of a link's clickable area: a footnote number alone is only a few points wide. */
+const MIN_TARGET_WIDTH = 14;
+
+/** The box, widened about its centre to the least target width (its height is the line's). */
+function widened(box: Box): Box {
+  if (box.w >= MIN_TARGET_WIDTH) return box;
+  return { ...box, x: box.x - (MIN_TARGET_WIDTH - box.w) / 2, w: MIN_TARGET_WIDTH };
+}
+
 /** Writes marked content and structure elements for one document. */
 export class Tagger {
   private readonly elements = new Map<StructNode, PdfKitStructElement>();
@@ -89,8 +98,9 @@ export class Tagger {
     if (!target) return;
     const element = this.elementFor(node, box);
     const options = { structParent: element, Contents: new String(target.contents) };
-    if (target.uri) this.doc.link(box.x, box.y, box.w, box.h, target.uri, options);
-    else if (target.dest) this.doc.goTo(box.x, box.y, box.w, box.h, target.dest, options);
+    const area = widened(box);
+    if (target.uri) this.doc.link(area.x, area.y, area.w, area.h, target.uri, options);
+    else if (target.dest) this.doc.goTo(area.x, area.y, area.w, area.h, target.dest, options);
   }
 
   /** Ends the Link elements drawn on the page that is finishing. */
@@ -169,6 +179,7 @@ export class Tagger {
     if (node.attrs.scope) options['scope'] = node.attrs.scope;
     if (node.type === 'Figure' && box) options['bbox'] = [box.x, box.y, box.x + box.w, box.y + box.h];
     const element = this.doc.struct(node.type, options);
+    if (node.attrs.listNumbering) element.dictionary.data['A'] = { O: 'List', ListNumbering: node.attrs.listNumbering };
     if (node.attrs.id) {
       element.dictionary.data['ID'] = new String(node.attrs.id);
       this.ids.set(node.attrs.id, element);
