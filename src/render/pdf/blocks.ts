@@ -3,6 +3,7 @@
  */
 import type { Block, Figure, Heading, List, Table } from '../../model/types.js';
 import { inlineText } from '../../model/text.js';
+import { assertNever } from '../../model/assert-never.js';
 import { LAYOUT_ARTIFACT, StructNode, type StructType, type Tag } from './structure.js';
 import { toRuns, type InlineContext, type PdfInline } from './inlines.js';
 import { MONO } from './fonts.js';
@@ -105,6 +106,8 @@ function block(node: Block, parent: StructNode, ctx: BlockContext): PdfNode | un
     case 'plainText':
       // Author-written plain language belongs to the easy-to-read version only.
       return undefined;
+    default:
+      return assertNever(node);
   }
 }
 
