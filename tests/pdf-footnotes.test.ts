@@ -6,17 +6,18 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { fixturesDir } from './helpers/paths.js';
 import { renderFixture } from './helpers/pdf-render.js';
-import { PDFDict, PDFName } from 'pdf-lib';
-import { findAll, readPdf, text, type StructElem } from './helpers/pdf-read.js';
+import { PDFName, type PDFDict, type PDFDocument } from 'pdf-lib';
+import { findAll, lookupDict, readPdf, text, type StructElem } from './helpers/pdf-read.js';
 import { readLines, type TextLine } from './helpers/pdf-lines.js';
 
 const file = join(fixturesDir, 'pdf-footnotes', 'report.md');
 let tree: StructElem;
+let pdf: PDFDocument;
 let pages: TextLine[][];
 
 beforeAll(async () => {
   const bytes = await renderFixture(file);
-  tree = (await readPdf(bytes)).tree;
+  ({ tree, pdf } = await readPdf(bytes));
   pages = await readLines(bytes, tree);
 }, 60_000);
 
@@ -38,8 +39,7 @@ function notesWithReferences(): { note: StructElem; ref: StructElem | undefined 
 }
 
 function goToName(annot: PDFDict): string | undefined {
-  const action = annot.get(PDFName.of('A'));
-  return action instanceof PDFDict ? text(action.get(PDFName.of('D'))) : undefined;
+  return text(lookupDict(pdf, annot.get(PDFName.of('A')))?.get(PDFName.of('D')));
 }
 
 describe('footnotes in a report with many of them', () => {

@@ -1,13 +1,13 @@
 /**
  * Model blocks → pdfmake content nodes, each drawn piece tagged with its structure element.
  */
-import type { Block, Figure, Heading, Inline, List, Table } from '../../model/types.js';
+import type { Block, Figure, Heading, Inline, List, ListItem, Table } from '../../model/types.js';
 import { inlineText } from '../../model/text.js';
 import { assertNever } from '../../model/assert-never.js';
 import { LAYOUT_ARTIFACT, StructNode, type StructType, type Tag } from './structure.js';
 import { toRuns, type InlineContext, type PdfInline } from './inlines.js';
 import { MONO } from './fonts.js';
-import { keepHeadingsWithNext, keepStarts } from './keep.js';
+import { keepHeadingsWithNext, keepStarts, keepWithNext } from './keep.js';
 
 /** A pdfmake content node (pdfmake's document-definition objects are untyped). */
 export type PdfNode = { [key: string]: unknown };
@@ -109,6 +109,14 @@ function block(node: Block, parent: StructNode, ctx: BlockContext): PdfNode | un
   }
 }
 
+/** Characters of an item short enough (a few lines) to move to the next page with the item after it. */
+const SHORT_ITEM = 400;
+
+function isShortItem(item: ListItem): boolean {
+  const [only] = item.children;
+  return item.children.length === 1 && only?.type === 'paragraph' && inlineText(only.children).length <= SHORT_ITEM;
+}
+
 /** A horizontal rule drawn as an artifact. */
 export function rule(width: number, color: string, margin: number[], tag: Tag): PdfNode {
   return {
@@ -186,6 +194,11 @@ function list(node: List, parent: StructNode, ctx: BlockContext, depth: number):
       _rvItem: true,
     };
   });
+  // The last item never starts a page alone: a short item before it goes along. Only in a list
+  // at the top level, where an item is laid out in the page flow, not inside another's column.
+  const [before, last] = items.slice(-2);
+  const penultimate = node.items[node.items.length - 2];
+  if (depth === 0 && before && last && penultimate && isShortItem(penultimate)) keepWithNext(before, last);
   return { stack: items, margin: [depth === 0 ? 0 : 0, 0, 0, depth === 0 ? paragraphGap(ctx) : 0] };
 }
 

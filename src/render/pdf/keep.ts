@@ -73,6 +73,11 @@ export function keepHeadingsWithNext(nodes: readonly PdfNode[]): void {
   });
 }
 
+/** Keeps a block on its page with the start of the block after it, moving it on when they do not fit. */
+export function keepWithNext(node: PdfNode, next: PdfNode): void {
+  node['_rvKeep'] = new KeepProbe({ stack: [withoutKeep(node), lead(next)] }, Infinity);
+}
+
 function withoutKeep(node: PdfNode): PdfNode {
   const copy = { ...node };
   delete copy['_rvKeep'];
