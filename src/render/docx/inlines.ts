@@ -1,6 +1,7 @@
 /** Inline model nodes → docx runs. Formatting is bold/italic/etc. and character styles only, never font or size. */
 import { Bookmark, ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, SimpleField, TextRun, type ParagraphChild } from 'docx';
 import type { Inline } from '../../model/types.js';
+import type { BlockAnchors } from './anchors.js';
 
 /** What inline rendering needs from the document. */
 export interface InlineContext {
@@ -8,6 +9,8 @@ export interface InlineContext {
   bookmarks: ReadonlyMap<string, string>;
   /** Numbers of the footnotes referenced more than once. */
   repeatedNotes: ReadonlySet<number>;
+  /** Bookmarks that tie paragraphs to their blocks, for `rapportverk import`. */
+  anchors: BlockAnchors;
 }
 
 /** Character formatting inherited from enclosing inlines. */
