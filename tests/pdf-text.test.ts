@@ -36,17 +36,18 @@ describe.each([
   test('equals the source, paragraph by paragraph', () => {
     const expected = modelParagraphs(loadFixture(file).body).map(norm);
     const chapters = tree.children[0]?.children.slice(3) ?? [];
-    const paragraphs = chapters.flatMap((sect) => findAll(sect, 'P').filter((p) => !insideNote(sect, p)));
+    // Paragraphs of the body: not of notes, nor the lines of a table cell.
+    const paragraphs = chapters.flatMap((sect) => findAll(sect, 'P').filter((p) => !inside(sect, p, 'Note') && !inside(sect, p, 'Table')));
     const actual = paragraphs.map((p) => norm(elementText(p, text, (e) => e.role === 'Note' || isFootnoteRef(e))));
     expect(actual).toEqual(expected);
   });
 });
 
-function insideNote(root: StructElem, target: StructElem): boolean {
-  const visit = (e: StructElem, inNote: boolean): boolean | undefined => {
-    if (e === target) return inNote;
+function inside(root: StructElem, target: StructElem, role: string): boolean {
+  const visit = (e: StructElem, within: boolean): boolean | undefined => {
+    if (e === target) return within;
     for (const c of e.children) {
-      const r = visit(c, inNote || e.role === 'Note');
+      const r = visit(c, within || e.role === role);
       if (r !== undefined) return r;
     }
     return undefined;
