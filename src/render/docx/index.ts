@@ -35,6 +35,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
     bookmarks,
     repeatedNotes,
     lists,
+    labels: doc.frame.labels,
     paragraphStyle: 'Normal',
     listLevel: -1,
     afterList: afterListSpacing(options.layout),
