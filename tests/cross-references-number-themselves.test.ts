@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { loadReportText } from '../src/parse/index.js';
-import { visibleDiagnostics, type Diagnostic } from '../src/diagnostics.js';
+import { loadReportText, type LoadResult } from '../src/parse/index.js';
+import { visibleDiagnostics } from '../src/diagnostics.js';
 import { walkDocument } from '../src/model/walk.js';
 import type { CrossRef, ReportDocument } from '../src/model/types.js';
 import { blockText } from '../src/model/text.js';
@@ -18,7 +18,7 @@ import { paragraphs, renderFile } from './helpers/docx-read.js';
 const dir = join(fixturesDir, 'cross-references');
 const fixture = (lang: string): string => join(dir, `${lang}.md`);
 
-function load(source: string, file = join(dir, 'inline.md')): { doc: ReportDocument | undefined; diagnostics: Diagnostic[] } {
+function load(source: string, file = join(dir, 'inline.md')): LoadResult {
   return loadReportText(file, source);
 }
 
