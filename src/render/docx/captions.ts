@@ -18,7 +18,7 @@ export function captionParagraph(node: Figure | Table, label: string, ctx: Inlin
       new TextRun({ text: `${label} `, bold: true }),
       bookmark ? new Bookmark({ id: bookmark, children: [number] }) : number,
       new TextRun({ text: '\u2002', bold: true }),
-      ...renderInlines(node.caption, ctx),
+      ...ctx.anchors.wrap(node, renderInlines(node.caption, ctx), true),
     ],
   });
 }

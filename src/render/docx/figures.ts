@@ -27,7 +27,7 @@ export function renderFigure(figure: Figure, label: string, ctx: InlineContext):
       ? { decorative: true, altText: { name: basename(figure.path), description: '', title: '' } }
       : { altText: { name: basename(figure.path), description: figure.alt, title: '' } }),
   });
-  const out = [new Paragraph({ style: 'FigureParagraph', children: [image] })];
+  const out = [new Paragraph({ style: 'FigureParagraph', children: ctx.anchors.wrap(figure, [image]) })];
   const caption = captionParagraph(figure, label, ctx);
   if (caption) out.push(caption);
   return out;

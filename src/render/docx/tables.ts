@@ -39,7 +39,7 @@ export function renderTable(table: TableNode, label: string, ctx: InlineContext)
             new Paragraph({
               style: header ? 'TableHeading' : 'TableText',
               ...(align ? { alignment: ALIGN[align] } : {}),
-              children: cell ? renderInlines(cell.children, ctx) : [],
+              children: cell ? ctx.anchors.wrap(cell, renderInlines(cell.children, ctx)) : [],
             }),
           ],
         });
