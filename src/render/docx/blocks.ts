@@ -1,6 +1,6 @@
 /** Block model nodes → docx paragraphs and tables, with styles for every look. */
 import { BorderStyle, Bookmark, CheckBox, Paragraph, Tab, TextRun, type Table, type ParagraphChild } from 'docx';
-import type { Block, Code, Heading, List } from '../../model/types.js';
+import type { Block, Code, Heading, Labels, List } from '../../model/types.js';
 import { assertNever } from '../../model/assert-never.js';
 import { renderFigure } from './figures.js';
 import { renderInlines, type InlineContext } from './inlines.js';
@@ -10,6 +10,8 @@ import { renderTable } from './tables.js';
 /** What block rendering needs: the inline context, list numbering, and where the blocks stand. */
 export interface BlockContext extends InlineContext {
   lists: ListNumbering;
+  /** Caption labels ("Figur", "Tabell") in the document's language. */
+  labels: Pick<Labels, 'figure' | 'table'>;
   /** Style for plain paragraphs here: Normal in the body, Quote in quotes, Footnote Text in notes. */
   paragraphStyle: string;
   /** Nesting level of the list item the blocks stand in, or -1 outside lists. */
@@ -38,10 +40,10 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
         out.push(...list(block, ctx));
         break;
       case 'table':
-        out.push(...renderTable(block, ctx));
+        out.push(...renderTable(block, ctx.labels.table, ctx));
         break;
       case 'figure':
-        out.push(...renderFigure(block, ctx));
+        out.push(...renderFigure(block, ctx.labels.figure, ctx));
         break;
       case 'blockquote':
         out.push(...renderBlocks(block.children, { ...ctx, paragraphStyle: 'Quote' }));

@@ -39,6 +39,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
     repeatedNotes,
     anchors: options.anchors ?? new BlockAnchors(),
     lists,
+    labels: doc.frame.labels,
     paragraphStyle: 'Normal',
     listLevel: -1,
     afterList: afterListSpacing(options.layout),
