@@ -26,6 +26,9 @@ const EDITS: Record<string, object[]> = {
   typo: [{ op: 'replace', find: 'bossetting', with: 'bosetting' }],
   rewrite: [{ op: 'rewrite-paragraph', find: 'skal skrives helt om', with: 'Redaktøren har skrevet dette avsnittet på nytt.' }],
   section: [{ op: 'insert-after', find: 'godt sted for dialog', paragraphs: [{ style: 'Heading 1', text: 'Videre arbeid' }, { style: 'Standard', text: 'Departementet følger opp innspillene.' }] }],
+  move: [{ op: 'move-paragraph', find: 'skal skrives helt om', after: 'godt sted for dialog' }],
+  item: [{ op: 'insert-after', find: 'Mer opplæring i norsk', paragraphs: [{ style: 'List Paragraph', text: 'Bedre tilgang til barnehage.' }] }],
+  row: [{ op: 'table-row', after: 'Tolk', cells: ['Skole', 'Fylkene'] }],
   'delete-item': [{ op: 'delete-paragraph', find: 'Flere tolker' }],
   footnote: [{ op: 'footnote', find: 'for dialog', text: 'Se også NOU 2024: 1.' }],
   bold: [{ op: 'bold', find: 'viktig tiltak' }],
@@ -91,6 +94,22 @@ describe('an edit made in LibreOffice comes back as just that change of the Mark
       if (n.type === 'heading') headings.push(`${n.number ?? '-'} ${n.children.map((c) => (c.type === 'text' ? c.value : '')).join('')}`);
     });
     expect(headings).toEqual(['- Sammendrag', '1 Bakgrunn', '1.1 Organisasjoner', '2 Oppsummering', '3 Videre arbeid']);
+  });
+
+  test('a moved paragraph moves its source lines', async () => {
+    const r = await imported('move');
+    expect(changes(r.original, r.text)).toEqual(['-Dette avsnittet skal skrives helt om av redaktøren.', '-', '+Dette avsnittet skal skrives helt om av redaktøren.', '+']);
+    expect(r.text).toContain('dialog.\n\nDette avsnittet skal skrives helt om av redaktøren.\n\n[kilde]');
+  });
+
+  test('a new list item becomes a line with the list’s marker', async () => {
+    const r = await imported('item');
+    expect(changes(r.original, r.text)).toEqual(['+- Bedre tilgang til barnehage.']);
+  });
+
+  test('a new table row becomes a row line', async () => {
+    const r = await imported('row');
+    expect(changes(r.original, r.text)).toEqual(['+| Skole | Fylkene |']);
   });
 
   test('a deleted list item removes its line', async () => {

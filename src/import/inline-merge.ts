@@ -58,6 +58,7 @@ function attributeOf(node: Inline): Attribute | undefined {
     case 'text':
     case 'footnoteRef':
     case 'break':
+    case 'crossRef':
       return undefined;
     default:
       return assertNever(node);

@@ -172,6 +172,8 @@ class DocumentMerge {
         continue;
       }
       row = undefined;
+      // An empty paragraph carries nothing into Markdown.
+      if (!anchor && p.runs.every((r) => r.text.trim() === '')) continue;
       if (anchor) out.push({ kind: anchor.caption ? 'caption' : kindOfNode(anchor.node), node: anchor.node, paragraphs: [p] });
       else out.push({ ...kindOfStyle(p), paragraphs: [p] });
     }

@@ -104,6 +104,23 @@ def apply(doc, edit):
         cursor.gotoEndOfParagraph(True)
         cursor.goRight(1, True)  # and its paragraph mark
         cursor.String = ''
+    elif op == 'move-paragraph':
+        # Cut and paste, as an editor moves a paragraph: the copy keeps the paragraph's bookmark.
+        found = find(doc, edit['find'])
+        cursor = found.Text.createTextCursorByRange(found.Start)
+        cursor.gotoStartOfParagraph(False)
+        cursor.gotoEndOfParagraph(True)
+        cursor.goRight(1, True)
+        controller = doc.CurrentController
+        controller.select(cursor)
+        cut = controller.getTransferable()
+        cursor.String = ''
+        target = find(doc, edit['after'])
+        at = target.Text.createTextCursorByRange(target.End)
+        at.gotoEndOfParagraph(False)
+        at.Text.insertControlCharacter(at, PARAGRAPH_BREAK, False)
+        controller.select(at)
+        controller.insertTransferable(cut)
     elif op == 'bold':
         find(doc, edit['find']).CharWeight = 150.0
     elif op == 'language':
@@ -124,6 +141,16 @@ def apply(doc, edit):
         doc.RecordChanges = True
         find(doc, edit['find']).String = ''
         doc.RecordChanges = False
+    elif op == 'table-row':
+        for i in range(doc.TextTables.Count):
+            table = doc.TextTables.getByIndex(i)
+            for r in range(table.Rows.Count):
+                if table.getCellByPosition(0, r).String == edit['after']:
+                    table.Rows.insertByIndex(r + 1, 1)
+                    for c, value in enumerate(edit['cells']):
+                        table.getCellByPosition(c, r + 1).String = value
+                    return
+        raise RuntimeError('row not found: %r' % edit['after'])
     elif op == 'table-cell':
         for i in range(doc.TextTables.Count):
             table = doc.TextTables.getByIndex(i)
