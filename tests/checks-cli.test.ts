@@ -74,6 +74,20 @@ describe('rapportverk check', () => {
     expect((JSON.parse(run.stdout) as Diagnostic[]).filter((d) => !d.rule.startsWith('plain-'))).toEqual([]);
   });
 
+  it('shows the hardest sentences of the plain version with the source position they come from', () => {
+    const file = join('tests', 'fixtures', 'plain-generated', 'rapport.md');
+    const run = check(file);
+    const lines = run.stdout.split('\n');
+    const start = lines.indexOf('Hardest sentences of the plain version (a :::klarsprak block in their chapter helps most):');
+    expect(start).toBeGreaterThan(0);
+    const worst = lines.slice(start + 1).filter((l) => l.trim());
+    expect(worst.length).toBeGreaterThanOrEqual(3);
+    // Hardest first, each "file:line:col  LIX n (w words, l long)  sentence"; line 16 is the paragraph about the minister's visit.
+    expect(worst[0]).toBe(`  ${file}:16:1  LIX 49.9 (7 words, 3 long)  Minister Kari Nordmann besøkte rådet i mai.`);
+    const lix = worst.map((l) => Number(/LIX (\d+\.\d)/.exec(l)?.[1]));
+    expect(lix).toEqual([...lix].sort((a, b) => b - a));
+  });
+
   it('checks several files in one run and reports each by name', () => {
     const other = join('tests', 'fixtures', 'checks', 'rules', 'heading-empty.md');
     const run = check('--format', 'json', many, other);
