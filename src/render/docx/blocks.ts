@@ -1,6 +1,7 @@
 /** Block model nodes → docx paragraphs and tables, with styles for every look. */
 import { BorderStyle, Bookmark, CheckBox, Paragraph, Tab, TextRun, type Table, type ParagraphChild } from 'docx';
 import type { Block, Heading, List } from '../../model/types.js';
+import { assertNever } from '../../model/assert-never.js';
 import { renderFigure } from './figures.js';
 import { renderInlines, type InlineContext } from './inlines.js';
 import { listTextIndent, type ListNumbering } from './numbering.js';
@@ -49,6 +50,8 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
       case 'thematicBreak':
       case 'plainText':
         break;
+      default:
+        assertNever(block);
     }
     if (block.type !== 'plainText') previous = block.type;
   }
