@@ -36,11 +36,12 @@ describe('rapportverk check', () => {
       `${many}:10:1: error [image-missing] the image "bilde-som-ikke-finnes.png" does not exist`,
       `${many}:12:1: error [table-header-missing] the table has no header row: its first row is empty`,
       `${many}:16:1: error [directive-unknown] unknown directive ::ukjent`,
+      `${many}:6:1: warning [plain-subsection-left-out] no sentence of "Starter på nivå to" could be made plain safely, so the plain version leaves it out`,
     ]);
     // Every diagnostic line is followed by its one-line hint.
     const lines = run.stderr.split('\n');
     for (const head of heads) expect(lines[lines.indexOf(head) + 1]).toMatch(/^ {2}hint: \S/);
-    expect(run.stderr).toContain('7 error(s), 1 warning(s)');
+    expect(run.stderr).toContain('7 error(s), 2 warning(s)');
     expect(run.stderr).not.toMatch(STACK);
   });
 
@@ -57,6 +58,7 @@ describe('rapportverk check', () => {
       '10:1 error image-missing',
       '12:1 error table-header-missing',
       '16:1 error directive-unknown',
+      '6:1 warning plain-subsection-left-out',
     ]);
     for (const d of list) expect(d).toMatchObject({ file: many, message: expect.any(String), hint: expect.any(String) });
   });

@@ -38,7 +38,7 @@ const FINITE: Record<PlainLanguage, ReadonlySet<string>> = {
 
 /** Words with a verb-like ending that are not finite verbs (nouns, adverbs, adjectives). */
 const NOT_FINITE: Record<PlainLanguage, ReadonlySet<string>> = {
-  nb: new Set(['andre', 'bedre', 'større', 'mindre', 'flere', 'eldre', 'yngre', 'lengre', 'senere', 'tidligere', 'under',
+  nb: new Set(['rette', 'lette', 'mette', 'sette', 'andre', 'bedre', 'større', 'mindre', 'flere', 'eldre', 'yngre', 'lengre', 'senere', 'tidligere', 'under',
     'etter', 'over', 'mer', 'her', 'der', 'hvorfor', 'fordi', 'hverandre', 'kommuner', 'personer', 'tiltak', 'siste',
     'første', 'eneste', 'gode', 'store', 'hele', 'selve', 'beste', 'ulike', 'nye', 'unge', 'gamle', 'norske', 'svake']),
   nn: new Set(['andre', 'betre', 'større', 'mindre', 'fleire', 'eldre', 'yngre', 'seinare', 'tidlegare', 'under', 'etter',
@@ -75,6 +75,29 @@ export function isFiniteVerb(word: string | undefined, lang: PlainLanguage, gues
 /** True when some word of `list` is a finite verb (known, or by its ending). */
 export function hasFiniteVerb(list: readonly string[], lang: PlainLanguage): boolean {
   return list.some((w) => isFiniteVerb(w, lang));
+}
+
+/** Words that open a subordinate clause: a finite verb after one is not the main clause's. */
+const SUBORDINATORS: Record<PlainLanguage, ReadonlySet<string>> = {
+  nb: new Set(['som', 'at', 'om', 'hvis', 'når', 'fordi', 'dersom', 'mens', 'hvilke', 'hvilken', 'hvilket', 'hva', 'hvordan', 'hvorfor', 'hvem', 'samtidig']),
+  nn: new Set(['som', 'at', 'om', 'viss', 'når', 'fordi', 'dersom', 'medan', 'kva', 'korleis', 'kvifor', 'kven', 'kvar', 'samstundes']),
+  en: new Set(['that', 'which', 'who', 'if', 'when', 'because', 'whether', 'while', 'what', 'how', 'why', 'where']),
+};
+
+/**
+ * True when a sentence has a main clause with a finite verb: one comes before any word that opens
+ * a subordinate clause ("God dialog med dem som kan hjelpe" has none). A subordinate clause
+ * first in the sentence ("Når du kommer fram, skal du …") ends at its comma.
+ */
+export function hasMainClauseVerb(sentence: string, lang: PlainLanguage): boolean {
+  const opener = /^\s*(\p{L}+)/u.exec(sentence)?.[1]?.toLowerCase() ?? '';
+  const comma = sentence.indexOf(',');
+  const main = SUBORDINATORS[lang].has(opener) ? (comma < 0 ? '' : sentence.slice(comma + 1)) : sentence;
+  for (const word of main.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu) ?? []) {
+    if (isFiniteVerb(word, lang)) return true;
+    if (SUBORDINATORS[lang].has(word.toLowerCase())) return false;
+  }
+  return false;
 }
 
 /** Subject pronouns and adverbs that, first in a main clause, are followed by the finite verb (V2). */
@@ -114,8 +137,8 @@ export const PRONOUNS: Record<PlainLanguage, { plural: string; clause: string }>
 
 /** Words that tie a sentence to the one before it; a sentence starting with one reads badly on its own. */
 export const CONTEXT_OPENERS: Record<PlainLanguage, ReadonlySet<string>> = {
-  nb: new Set(['derfor', 'dette', 'disse', 'her', 'slik', 'også', 'men', 'og', 'samt', 'sammen', 'dermed', 'hun', 'han', 'de', 'denne', 'deretter', 'likevel', 'dessuten']),
-  nn: new Set(['difor', 'dette', 'desse', 'her', 'slik', 'òg', 'også', 'men', 'og', 'saman', 'dermed', 'ho', 'han', 'dei', 'denne', 'deretter', 'likevel', 'dessutan']),
+  nb: new Set(['derfor', 'dette', 'disse', 'her', 'slik', 'også', 'men', 'og', 'samt', 'sammen', 'samtidig', 'dermed', 'hun', 'han', 'de', 'denne', 'deretter', 'likevel', 'dessuten']),
+  nn: new Set(['difor', 'dette', 'desse', 'her', 'slik', 'òg', 'også', 'men', 'og', 'saman', 'samstundes', 'dermed', 'ho', 'han', 'dei', 'denne', 'deretter', 'likevel', 'dessutan']),
   en: new Set(['therefore', 'this', 'these', 'those', 'here', 'thus', 'also', 'but', 'and', 'so', 'it', 'they', 'he', 'she', 'then', 'however', 'moreover', 'such']),
 };
 

@@ -128,7 +128,7 @@ export function formatReadability(r: ReadabilityReport, file = ''): string {
   return [
     ...block('Readability of the report:', r.report),
     ...block(`Readability of the plain version (limits: LIX ${r.thresholds.overall} overall, ${r.thresholds.section} per section):`, r.plain),
-    'Hardest sentences of the plain version (a :::klarsprak block in their chapter helps most):',
+    ...(r.worst.length ? ['Hardest sentences of the plain version (a :::klarsprak block in their chapter helps most):'] : []),
     ...r.worst.map((s) => `  ${file}:${s.pos?.start.line ?? 1}:${s.pos?.start.column ?? 1}  LIX ${s.lix.toFixed(1)} (${s.words} words, ${s.longWords} long)  ${s.text}`),
   ].join('\n');
 }

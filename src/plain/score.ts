@@ -4,7 +4,7 @@
  * sentence gets a little more. Easy: its simplified form has a low LIX. A sentence that cannot
  * stand alone (it leans on the one before, asks a question, or lacks a finite verb) is no candidate.
  */
-import { CONTEXT_OPENERS, hasFiniteVerb, STOP_WORDS, type PlainLanguage } from './language.js';
+import { CONTEXT_OPENERS, hasMainClauseVerb, STOP_WORDS, type PlainLanguage } from './language.js';
 import { readability, type Counts } from './lix.js';
 import { words } from './sentences.js';
 
@@ -49,14 +49,16 @@ export function scoreCandidate(source: string, counts: Counts, lead: boolean, te
 export function standsAlone(source: string, simplified: readonly string[], lang: PlainLanguage): boolean {
   const first = words(source)[0]?.toLowerCase() ?? '';
   if (CONTEXT_OPENERS[lang].has(first) || /[?:]\s*$/.test(source) || !/^[«"“]?\p{Lu}/u.test(source)) return false;
+  // "På tross av dette …", "In spite of this …": a demonstrative early on points back to the sentence before.
+  if (/^(?:\S+\s+){0,3}(dette|disse|this|these)[\s.,]/iu.test(source)) return false;
   return simplified.every(isWellFormed(lang));
 }
 
-/** A capital (or digit) first, end punctuation (a colon before a list counts), and a finite verb; list items excepted. */
+/** A capital (or digit) first, end punctuation (a colon before a list counts), and a main clause with a finite verb; list items excepted. */
 export function isWellFormed(lang: PlainLanguage): (sentence: string, index: number, all: readonly string[]) => boolean {
   return (sentence, index, all) => {
     // Items of a bullet list made from an enumeration follow an introduction that ends in a colon.
     if (all.slice(0, index).some((s) => s.endsWith(':'))) return true;
-    return /^[«"“]?[\p{Lu}\p{N}]/u.test(sentence) && /[.!?:]["»”)]*$/.test(sentence) && hasFiniteVerb(words(sentence), lang);
+    return /^[«"“]?[\p{Lu}\p{N}]/u.test(sentence) && /[.!?:]["»”)]*$/.test(sentence) && hasMainClauseVerb(sentence, lang);
   };
 }
