@@ -20,7 +20,7 @@ const section = (title: string) => {
 describe('plain text generated for a report without :::klarsprak blocks', () => {
   it('opens with what, who and when, then the summary', () => {
     expect(blockText(section('Kort om rapporten').blocks).split('\n')).toEqual([
-      'Her er en enkel versjon av rapporten. Eksempelrådet ga den ut 2. mai 2024. Her kan du lese det viktigste.',
+      'Eksempelrådet ga ut rapporten 2. mai 2024. Her kan du lese det viktigste.',
       'Rådet hadde et godt år med mange møter. Det kom mange nye medlemmer.',
     ]);
   });

@@ -9,6 +9,9 @@ export interface ReadabilityThresholds {
   section: number;
 }
 
+/** Sections with fewer words than this are too short for LIX to say much; the section limit applies from here. */
+export const SMALL_SECTION = 40;
+
 /** Everything the plain-language derivation can be tuned with. */
 export interface PlainConfig {
   thresholds: ReadabilityThresholds;

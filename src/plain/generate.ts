@@ -54,7 +54,7 @@ export function generateSection(title: string, blocks: readonly Block[], options
   sources.forEach((s, order) => {
     const simplified = simplifySentence(s.text, s.atoms, { lang: options.lang, locale: options.locale, words: options.words, maxWords: options.config.maxSentenceWords });
     const texts = pieceTexts(simplified.pieces).map((t) => readable(t, s.atoms));
-    if (!simplified.short || !standsAlone(readable(s.text, s.atoms), texts, options.lang)) return;
+    if (!simplified.short || !standsAlone(readable(s.text, s.atoms), texts, options.lang, s.list !== undefined)) return;
     const counts = count(texts);
     candidates.push({
       order, part: s.part, group: s.group, ...(s.list ? { list: s.list } : {}), ...(s.pos ? { pos: s.pos } : {}),
@@ -123,9 +123,6 @@ function pieceTexts(pieces: readonly Piece[]): string[] {
   return pieces.flatMap((p) => (p.kind === 'sentence' ? [p.text] : [p.intro, ...p.items]));
 }
 
-/** Sections with fewer words than this are too short for LIX to say much; the limits apply from here. */
-export const SMALL_SECTION = 40;
-
 /**
  * Picks candidates: first the best of each subsection, then the best overall, while the words
  * fit the budget (each subsection its share by length) and the LIX of the picks stays at or
@@ -145,11 +142,7 @@ function choose(candidates: readonly Candidate[], partWords: readonly number[], 
     used[c.part] = (used[c.part] ?? 0) + c.counts.words;
   };
   partWords.forEach((_, part) => {
-    const own = byScore.filter((c) => c.part === part);
-    // A section too short for LIX to say much may take the easiest sentence of a hard subsection, within the section limit.
-    const easiest = [...own].sort((a, b) => readability(a.counts).lix - readability(b.counts).lix)[0];
-    const small = easiest && sum.words + easiest.counts.words < SMALL_SECTION && readability(addCounts([sum, easiest.counts])).lix < config.thresholds.section;
-    const best = own.find(fits) ?? (small ? easiest : undefined);
+    const best = byScore.find((c) => c.part === part && fits(c));
     if (best) take(best);
   });
   for (const c of byScore) {

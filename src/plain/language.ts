@@ -17,6 +17,10 @@ const FINITE: Record<PlainLanguage, ReadonlySet<string>> = {
     'drar', 'dro', 'hjelper', 'hjalp', 'møtes', 'møttes', 'betyr', 'skjer', 'skjedde', 'bor', 'bodde', 'heter', 'het',
     'fortsatte', 'startet', 'ledet', 'handlet', 'jobbet', 'snakket', 'pekte', 'deltok', 'oppsummerte', 'avsluttet',
     'mente', 'ønsket', 'lærte', 'varte', 'samlet', 'takket', 'trakk', 'ba', 'tar', 'slår', 'gjelder', 'mangler',
+    'kommer', 'opplever', 'mener', 'ønsker', 'jobber', 'bruker', 'lager', 'lærer', 'viser', 'handler', 'snakker',
+    'føler', 'tenker', 'spør', 'svarer', 'deltar', 'møter', 'betaler', 'leser', 'skriver', 'bidrar', 'øker', 'sliter',
+    'passer', 'virker', 'fungerer', 'finner', 'følger', 'legger', 'setter', 'sitter', 'forteller', 'forstår', 'kjenner',
+    'blir', 'trengte', 'fikk', 'søker', 'starter', 'slutter', 'lever', 'reiser', 'flytter', 'velger', 'prøver', 'håper',
   ]),
   nn: new Set([
     'er', 'var', 'har', 'hadde', 'kan', 'kunne', 'skal', 'skulle', 'vil', 'ville', 'må', 'måtte', 'bør', 'burde',
@@ -38,10 +42,10 @@ const FINITE: Record<PlainLanguage, ReadonlySet<string>> = {
 
 /** Words with a verb-like ending that are not finite verbs (nouns, adverbs, adjectives). */
 const NOT_FINITE: Record<PlainLanguage, ReadonlySet<string>> = {
-  nb: new Set(['rette', 'lette', 'mette', 'sette', 'andre', 'bedre', 'større', 'mindre', 'flere', 'eldre', 'yngre', 'lengre', 'senere', 'tidligere', 'under',
+  nb: new Set(['ofte', 'rette', 'lette', 'mette', 'sette', 'støtte', 'møte', 'vente', 'hente', 'lede', 'skade', 'fjerde', 'tredje', 'andre', 'bedre', 'større', 'mindre', 'flere', 'eldre', 'yngre', 'lengre', 'senere', 'tidligere', 'under',
     'etter', 'over', 'mer', 'her', 'der', 'hvorfor', 'fordi', 'hverandre', 'kommuner', 'personer', 'tiltak', 'siste',
     'første', 'eneste', 'gode', 'store', 'hele', 'selve', 'beste', 'ulike', 'nye', 'unge', 'gamle', 'norske', 'svake']),
-  nn: new Set(['andre', 'betre', 'større', 'mindre', 'fleire', 'eldre', 'yngre', 'seinare', 'tidlegare', 'under', 'etter',
+  nn: new Set(['ofte', 'andre', 'betre', 'større', 'mindre', 'fleire', 'eldre', 'yngre', 'seinare', 'tidlegare', 'under', 'etter',
     'over', 'meir', 'her', 'der', 'kvifor', 'fordi', 'kvarandre', 'siste', 'første', 'einaste', 'gode', 'store', 'heile',
     'ulike', 'nye', 'unge', 'gamle', 'norske']),
   en: new Set(['this', 'his', 'its', 'is', 'as', 'us', 'was', 'has', 'yes', 'less', 'unless', 'across', 'always',
@@ -87,14 +91,15 @@ const SUBORDINATORS: Record<PlainLanguage, ReadonlySet<string>> = {
 /**
  * True when a sentence has a main clause with a finite verb: one comes before any word that opens
  * a subordinate clause ("God dialog med dem som kan hjelpe" has none). A subordinate clause
- * first in the sentence ("Når du kommer fram, skal du …") ends at its comma.
+ * first in the sentence ("Når du kommer fram, skal du …") ends at its comma. Without `guess`
+ * only known verbs count (for list items, often noun phrases whose plurals end like verbs).
  */
-export function hasMainClauseVerb(sentence: string, lang: PlainLanguage): boolean {
+export function hasMainClauseVerb(sentence: string, lang: PlainLanguage, guess = true): boolean {
   const opener = /^\s*(\p{L}+)/u.exec(sentence)?.[1]?.toLowerCase() ?? '';
   const comma = sentence.indexOf(',');
   const main = SUBORDINATORS[lang].has(opener) ? (comma < 0 ? '' : sentence.slice(comma + 1)) : sentence;
   for (const word of main.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu) ?? []) {
-    if (isFiniteVerb(word, lang)) return true;
+    if (isFiniteVerb(word, lang, guess)) return true;
     if (SUBORDINATORS[lang].has(word.toLowerCase())) return false;
   }
   return false;

@@ -10,8 +10,7 @@ import { chapters } from './chapters.js';
 import { splitSentences } from './sentences.js';
 import { textUnits } from './units.js';
 import { derivePlain, type PlainVersion } from './derive.js';
-import { SMALL_SECTION } from './generate.js';
-import type { PlainConfigOverrides, ReadabilityThresholds } from './config.js';
+import { SMALL_SECTION, type PlainConfigOverrides, type ReadabilityThresholds } from './config.js';
 
 /** Figures for one section. */
 export interface SectionReadability extends Readability {

@@ -44,21 +44,21 @@ export function scoreCandidate(source: string, counts: Counts, lead: boolean, te
 
 /**
  * True when a source sentence can stand alone in a summary and its simplified sentences are
- * well formed: a capital first, end punctuation, a finite verb; no question, no lean on context, no introduction to a list that is not there.
+ * well formed: a capital first, end punctuation, a finite verb (a known one in a list item); no question, no lean on context, no introduction to a list that is not there.
  */
-export function standsAlone(source: string, simplified: readonly string[], lang: PlainLanguage): boolean {
+export function standsAlone(source: string, simplified: readonly string[], lang: PlainLanguage, listItem = false): boolean {
   const first = words(source)[0]?.toLowerCase() ?? '';
   if (CONTEXT_OPENERS[lang].has(first) || /[?:]\s*$/.test(source) || !/^[«"“]?\p{Lu}/u.test(source)) return false;
   // "På tross av dette …", "In spite of this …": a demonstrative early on points back to the sentence before.
   if (/^(?:\S+\s+){0,3}(dette|disse|this|these)[\s.,]/iu.test(source)) return false;
-  return simplified.every(isWellFormed(lang));
+  return simplified.every(isWellFormed(lang, !listItem));
 }
 
 /** A capital (or digit) first, end punctuation (a colon before a list counts), and a main clause with a finite verb; list items excepted. */
-export function isWellFormed(lang: PlainLanguage): (sentence: string, index: number, all: readonly string[]) => boolean {
+export function isWellFormed(lang: PlainLanguage, guess = true): (sentence: string, index: number, all: readonly string[]) => boolean {
   return (sentence, index, all) => {
     // Items of a bullet list made from an enumeration follow an introduction that ends in a colon.
     if (all.slice(0, index).some((s) => s.endsWith(':'))) return true;
-    return /^[«"“]?[\p{Lu}\p{N}]/u.test(sentence) && /[.!?:]["»”)]*$/.test(sentence) && hasMainClauseVerb(sentence, lang);
+    return /^[«"“]?[\p{Lu}\p{N}]/u.test(sentence) && /[.!?:]["»”)]*$/.test(sentence) && hasMainClauseVerb(sentence, lang, guess);
   };
 }

@@ -4,7 +4,7 @@
  * jobber ofte …" — only when the noun before "som" is plural (so "de" is right), a finite verb
  * follows "som", and the clause runs to the end of the sentence.
  */
-import { isFiniteVerb, PRONOUNS, RELATIVE, type PlainLanguage } from '../language.js';
+import { isFiniteVerb, PRONOUNS, RELATIVE, SENTENCE_ADVERBS, type PlainLanguage } from '../language.js';
 import { mainClauseOrder } from './parenthesis.js';
 import { bare, endSentence, tokens, type RuleContext } from './context.js';
 
@@ -49,7 +49,7 @@ function nounRelative(sentence: string, ctx: RuleContext): string[] | undefined 
     // The clause must run to the end: a comma inside it could close it and return to the main clause.
     if (clause.slice(0, -1).some((t) => /[,;:]$/.test(t))) return undefined;
     // A second finite verb means the main clause goes on after the relative clause ("mennesker som kommer … aldri får").
-    const verb = clause.findIndex((t) => isFiniteVerb(bare(t), ctx.lang));
+    const verb = clause.findIndex((t) => !SENTENCE_ADVERBS[ctx.lang].has(bare(t)));
     if (clause.slice(verb + 1).some((t) => isFiniteVerb(bare(t), ctx.lang, false))) return undefined;
     const main = mainClauseOrder(clause, ctx.lang);
     const left = list.slice(0, i).join(' ');
