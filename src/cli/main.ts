@@ -79,6 +79,34 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
+/** Options both commands take about how to read the source. */
+const SOURCE_OPTIONS = {
+  lang: { type: 'string' },
+  root: { type: 'string' },
+} as const;
+
+/** `--lang` and `--root`, checked: a language tag must be well-formed BCP 47, a root an existing folder. */
+function sourceOptions(values: { lang?: string | boolean | undefined; root?: string | boolean | undefined }): { lang?: string; root?: string } {
+  const out: { lang?: string; root?: string } = {};
+  if (typeof values.lang === 'string') {
+    if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(values.lang)) {
+      throw new UsageError(`--lang needs a language tag such as nb, nn, en or se, not '${values.lang}'`);
+    }
+    out.lang = values.lang;
+  }
+  if (typeof values.root === 'string') {
+    let folder = false;
+    try {
+      folder = statSync(values.root).isDirectory();
+    } catch {
+      folder = false;
+    }
+    if (!folder) throw new UsageError(`--root '${values.root}' is not a folder`);
+    out.root = values.root;
+  }
+  return out;
+}
+
 async function runBuild(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     out: { type: 'string', short: 'o', default: 'dist' },
@@ -86,6 +114,7 @@ async function runBuild(args: string[]): Promise<number> {
     strict: { type: 'boolean', default: false },
     quiet: { type: 'boolean', short: 'q', default: false },
     watch: { type: 'boolean', short: 'w', default: false },
+    ...SOURCE_OPTIONS,
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -112,6 +141,7 @@ async function runBuild(args: string[]): Promise<number> {
         outDir: String(values.out),
         formats,
         strict: values.strict === true,
+        ...sourceOptions(values),
         pool,
         ...(showProgress ? { progress: (m: string) => process.stderr.write(`  ${m}\n`) } : {}),
       });
@@ -152,12 +182,14 @@ async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string', short: 'f', default: 'text' },
     strict: { type: 'boolean', default: false },
+    ...SOURCE_OPTIONS,
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
     process.stdout.write(HELP);
     return EXIT.ok;
   }
+  const loadOptions = sourceOptions(values);
   const format = String(values.format);
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format for check is text or json, not '${format}'`);
   const files = positionals.length ? positionals : ['content/rapport.md'];
@@ -165,7 +197,7 @@ async function runCheck(args: string[]): Promise<number> {
   const { printDiagnostics } = await import('./print.js');
   const { readabilityReport, formatReadability } = await import('../plain/index.js');
   const all = files.flatMap((file) => {
-    const { doc, diagnostics } = loadReport(file);
+    const { doc, diagnostics } = loadReport(file, loadOptions);
     if (!doc) return diagnostics;
     // LIX of the report and its plain version; figures go to stdout, threshold warnings with the rest.
     const readability = readabilityReport(doc);

@@ -171,9 +171,9 @@ export interface Table extends NodeBase {
 /** An image as a block. Alt text and caption are separate: alt replaces the image, caption adds to it. */
 export interface Figure extends NodeBase {
   type: 'figure';
-  /** The source as written (relative to the Markdown file). */
+  /** The source as written (relative to the Markdown file, or `/…` from the project root). */
   src: string;
-  /** Absolute path of the checked file inside the content folder; absent when it failed checks. */
+  /** Absolute path of the checked file inside the project root; absent when it failed checks. */
   path?: string;
   alt: string;
   /** Decorative images carry no meaning: no alt text, artifacts in PDF, marked decorative in DOCX. */
@@ -313,8 +313,10 @@ export interface TocEntry {
 export interface ReportDocument {
   /** The Markdown file path as given to the tool (used in diagnostics). */
   file: string;
-  /** Folder that holds the source and its assets; nothing outside it is read. */
+  /** Folder that holds the source; relative image paths start here. */
   contentDir: string;
+  /** The project root (`--root`, else the nearest folder with `.git`); nothing outside it is read. */
+  rootDir: string;
   meta: Metadata;
   frame: Frame;
   body: Block[];

@@ -19,10 +19,13 @@ import type {
   TableRow,
   TocEntry,
 } from '../model/types.js';
+import { toString } from 'mdast-util-to-string';
 import { inlineText } from '../model/text.js';
 import { SlugRegistry, slugify } from '../model/slug.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { parseHeadingAttributes } from './heading-attributes.js';
+import { outlineHeadings, type OutlineHeading } from './heading-outline.js';
+import { AnchorAliases } from './anchors.js';
 import { classifyHtml } from './html-subset.js';
 import { InlineCollector } from './inline-html.js';
 import { closest } from './suggest.js';
@@ -36,9 +39,11 @@ export const MAX_NESTING = 24;
 export const MAX_INLINE_NESTING = 32;
 
 /** What the converter needs besides the tree. */
-export interface ConvertOptions extends Pick<Metadata, 'numbering'> {
+export interface ConvertOptions extends Partial<Pick<Metadata, 'numbering'>> {
   /** The text the tree was parsed from; lets the converter find references the parser left as text. */
   source?: string;
+  /** Take a leading level-1 heading out of the body as the document title (no title in front matter). */
+  titleFromHeading?: boolean;
 }
 
 /** What the converter produces for the document body. */
@@ -46,7 +51,17 @@ export interface ConvertedBody {
   body: Block[];
   footnotes: Footnote[];
   toc: TocEntry[];
+  /** The text of the leading level-1 heading taken out as the title, when asked for. */
+  title?: string;
+  /** Heading levels that got generated numbers. */
+  numbering: number;
 }
+
+/** Heading numbers typed by hand ("7. Tankeprosess", "2.1 Mål"): generated ones would double them. */
+const TYPED_NUMBER = /^\d+(\.\d+)*\.?\s/;
+
+/** Levels numbered when the front matter says nothing and no heading carries a typed number. */
+const DEFAULT_NUMBERING = 3;
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
 
@@ -56,8 +71,6 @@ const DIRECTIVES: Record<string, { mark: string; syntax: string }> = {
   figure: { mark: '::', syntax: '::figure{src="bilde.png" alt="What the image shows"}' },
   klarsprak: { mark: ':::', syntax: ':::klarsprak on its own line, the plain text, then ::: on its own line' },
 };
-
-const TOC_DEPTH = 3;
 
 /** Converts a parsed Markdown tree (front matter already read) into model blocks and footnotes. */
 export function toModel(tree: md.Root, options: ConvertOptions, sink: DiagnosticSink): ConvertedBody {
@@ -71,13 +84,14 @@ class Converter {
   /** Footnote ids in order of first reference. */
   private readonly noteOrder: string[] = [];
   private readonly slugs = new SlugRegistry();
-  private readonly counters = [0, 0, 0, 0, 0, 0, 0];
-  /** Level of the nearest unnumbered heading above, whose subsections stay unnumbered too. */
-  private unnumberedLevel = 7;
-  private readonly toc: TocEntry[] = [];
+  private readonly anchors = new AnchorAliases();
+  /** Every heading in document order, for the outline pass. */
+  private readonly headings: OutlineHeading[] = [];
+  private typedNumbers = false;
 
-  private readonly numbering: number;
+  private readonly numbering: number | undefined;
   private readonly source: string | undefined;
+  private readonly titleFromHeading: boolean;
 
   constructor(
     private readonly tree: md.Root,
@@ -86,13 +100,32 @@ class Converter {
   ) {
     this.numbering = options.numbering;
     this.source = options.source;
+    this.titleFromHeading = options.titleFromHeading === true;
   }
 
   run(): ConvertedBody {
     this.collectDefinitions();
-    const body = this.blocks(this.tree.children, 0);
+    const title = this.takeTitle();
+    const body = this.blocks(this.tree.children.filter((node) => node !== title?.node), 0);
     const footnotes = this.footnotes();
-    return { body, footnotes, toc: this.toc };
+    const numbering = this.numbering ?? (this.typedNumbers ? 0 : DEFAULT_NUMBERING);
+    const toc = outlineHeadings(this.headings, numbering, this.sink);
+    this.anchors.resolveLinks(body, footnotes);
+    return { body, footnotes, toc, numbering, ...(title ? { title: title.text } : {}) };
+  }
+
+  /** The leading level-1 heading, when it is the document's title: its text is not printed twice. */
+  private takeTitle(): { node: md.Heading; text: string } | undefined {
+    if (!this.titleFromHeading) return undefined;
+    const first = this.tree.children.find((node) => node.type === 'heading');
+    if (first?.type !== 'heading' || first.depth !== 1) return undefined;
+    const typed = this.typedNumbers;
+    const heading = this.heading(first);
+    const text = heading ? inlineText(heading.children).trim() : '';
+    // The title is no section: it is neither numbered nor in the outline.
+    this.typedNumbers = typed;
+    if (heading) this.headings.pop();
+    return text ? { node: first, text } : undefined;
   }
 
   private collectDefinitions(): void {
@@ -177,13 +210,13 @@ class Converter {
     return make();
   }
 
-  private heading(node: md.Heading): Heading {
+  private heading(node: md.Heading): Heading | undefined {
     const attrs = parseHeadingAttributes(node.children);
     const children = this.inlines(attrs.children);
     const text = inlineText(children).trim();
-    const level = node.depth;
     if (!text) {
-      this.sink.error('heading-empty', 'the heading has no text', span(node), 'write the heading text after the #');
+      this.sink.warn('heading-empty', 'the heading has no text; it is left out', span(node), 'write the heading text after the #, or delete the line');
+      return undefined;
     }
     let id: string;
     if (attrs.id) {
@@ -194,19 +227,10 @@ class Converter {
     } else {
       id = this.slugs.claim(slugify(text));
     }
-    // Subsections of an unnumbered heading stay unnumbered; a heading at or above its level ends that.
-    if (level <= this.unnumberedLevel) this.unnumberedLevel = 7;
-    let number: string | undefined;
-    if (attrs.unnumbered) {
-      this.unnumberedLevel = level;
-    } else if (level <= this.numbering && this.unnumberedLevel === 7) {
-      this.counters[level] = (this.counters[level] ?? 0) + 1;
-      for (let l = level + 1; l < this.counters.length; l++) this.counters[l] = 0;
-      number = this.counters.slice(1, level + 1).join('.');
-    }
-    const heading: Heading = { type: 'heading', pos: span(node), level, id, children };
-    if (number) heading.number = number;
-    if (level <= TOC_DEPTH && text) this.toc.push({ id, level, text, ...(number ? { number } : {}) });
+    this.anchors.heading(text, id);
+    if (TYPED_NUMBER.test(text)) this.typedNumbers = true;
+    const heading: Heading = { type: 'heading', pos: span(node), level: node.depth, id, children };
+    this.headings.push({ heading, unnumbered: attrs.unnumbered });
     return heading;
   }
 
@@ -265,12 +289,20 @@ class Converter {
 
   private table(node: md.Table): Table {
     const width = node.children[0]?.children.length ?? 0;
+    const [first, ...rest] = node.children;
+    // An empty first row is how Markdown writes a table without column headings.
+    const headerless = first !== undefined && first.children.every((cell) => toString(cell).trim() === '');
+    if (headerless) {
+      this.sink.warn('table-header-missing', 'the first row of the table is empty, so the table has no column headings', span(first),
+        'write a heading for each column in the first row; screen readers announce it with every cell');
+    }
+    const rows = headerless ? rest : node.children;
     return {
       type: 'table',
       pos: span(node),
       align: Array.from({ length: width }, (_, i): Align => node.align?.[i] ?? null),
-      headerRows: node.children.length > 0 ? 1 : 0,
-      rows: node.children.map((row, r) => this.tableRow(row, width, r === 0)),
+      headerRows: rows.length > 0 && !headerless ? 1 : 0,
+      rows: rows.map((row, r) => this.tableRow(row, width, r === 0 && !headerless)),
     };
   }
 
