@@ -8,6 +8,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import type {
   Align,
   Block,
+  Span,
   Figure,
   Footnote,
   Heading,
@@ -26,8 +27,10 @@ import type { DiagnosticSink } from '../diagnostics.js';
 import { parseHeadingAttributes } from './heading-attributes.js';
 import { outlineHeadings, type OutlineHeading } from './heading-outline.js';
 import { AnchorAliases } from './anchors.js';
-import { classifyHtml } from './html-subset.js';
-import { InlineCollector } from './inline-html.js';
+import { parseFragment } from './html-fragment.js';
+import { HtmlReader, type HtmlHost } from './html-to-model.js';
+import { parseMarkdown } from './markdown.js';
+import { SourceIndex } from './source-index.js';
 import { closest } from './suggest.js';
 import { abbreviate, span } from './points.js';
 import { findUnresolvedReferences } from './unresolved-references.js';
@@ -88,6 +91,13 @@ class Converter {
   /** Every heading in document order, for the outline pass. */
   private readonly headings: OutlineHeading[] = [];
   private typedNumbers = false;
+  /** `id`/`name` targets met since the last heading: they lead to the next one. */
+  private pendingTargets: string[] = [];
+  /** Images met inside running text, placed after the block they stood in. */
+  private readonly moved: Figure[] = [];
+  private readonly index: SourceIndex | undefined;
+  /** How deep Markdown inside HTML inside Markdown goes; bounded so text cannot recurse forever. */
+  private markdownDepth = 0;
 
   private readonly numbering: number | undefined;
   private readonly source: string | undefined;
@@ -101,6 +111,7 @@ class Converter {
     this.numbering = options.numbering;
     this.source = options.source;
     this.titleFromHeading = options.titleFromHeading === true;
+    this.index = options.source === undefined ? undefined : new SourceIndex(options.source);
   }
 
   run(): ConvertedBody {
@@ -110,6 +121,8 @@ class Converter {
     const footnotes = this.footnotes();
     const numbering = this.numbering ?? (this.typedNumbers ? 0 : DEFAULT_NUMBERING);
     const toc = outlineHeadings(this.headings, numbering, this.sink);
+    const last = this.headings.at(-1)?.heading.id;
+    if (last !== undefined) for (const name of this.pendingTargets) this.anchors.target(name, last);
     this.anchors.resolveLinks(body, footnotes);
     return { body, footnotes, toc, numbering, ...(title ? { title: title.text } : {}) };
   }
@@ -152,12 +165,60 @@ class Converter {
   // -- blocks -----------------------------------------------------------------------------------
 
   private blocks(nodes: readonly md.RootContent[], depth: number): Block[] {
+    if (nodes.some((node) => node.type === 'html')) return this.htmlBlocks(nodes, depth);
     const out: Block[] = [];
-    for (const node of nodes) {
-      const block = this.block(node, depth);
-      if (block) out.push(block);
-    }
+    for (const node of nodes) out.push(...this.blockAndMoved(node, depth));
     return out;
+  }
+
+  /** A block, then the images that stood inside its text. */
+  private blockAndMoved(node: md.RootContent, depth: number): Block[] {
+    const block = this.block(node, depth);
+    const moved = this.moved.splice(0);
+    return block ? [block, ...moved] : moved;
+  }
+
+  /** Blocks among which raw HTML stands: parsed as one HTML fragment, the Markdown blocks in their places. */
+  private htmlBlocks(nodes: readonly md.RootContent[], depth: number): Block[] {
+    const fragment = parseFragment(nodes, '\n', this.index);
+    const host = this.htmlHost(depth, {
+      slotBlocks: (i) => {
+        const node = nodes[i];
+        return node ? this.blockAndMoved(node, depth) : [];
+      },
+      slotInlines: () => [],
+    });
+    return new HtmlReader(host, fragment).blocks();
+  }
+
+  private htmlHost(depth: number, slots: Pick<HtmlHost, 'slotBlocks' | 'slotInlines'>): HtmlHost {
+    return {
+      ...slots,
+      sink: this.sink,
+      heading: (level, children, pos, id) => this.makeHeading(level, children, pos, { unnumbered: false, ...(id ? { id } : {}) }),
+      target: (name) => this.pendingTargets.push(name),
+      markdown: (text, offset) => this.markdownInHtml(text, offset, depth),
+      moveImage: (figure) => this.moveImage(figure),
+    };
+  }
+
+  /** Markdown written inside an HTML block (after `</details>`, in a `<div>`): read as Markdown, as GitHub and Docusaurus do. */
+  private markdownInHtml(text: string, offset: number | undefined, depth: number): Block[] {
+    if (this.markdownDepth >= 2) return [{ type: 'paragraph', children: [{ type: 'text', value: text.trim() }] }];
+    const tree = parseMarkdown(text);
+    if (offset !== undefined && this.index) shiftPositions(tree, offset, this.index);
+    this.markdownDepth++;
+    try {
+      return this.blocks(tree.children, depth + 1);
+    } finally {
+      this.markdownDepth--;
+    }
+  }
+
+  private moveImage(figure: Figure): void {
+    this.sink.warn('image-moved', `the image "${figure.src}" stands inside running text; it is placed after the paragraph`, figure.pos,
+      'put the image in a paragraph of its own, so it stands where you want it');
+    this.moved.push(figure);
   }
 
   private block(node: md.RootContent, depth: number): Block | undefined {
@@ -181,8 +242,8 @@ class Converter {
       case 'table':
         return this.table(node);
       case 'html':
-        this.blockHtml(node);
-        return undefined;
+        // Only reached for html inside a list or quote item converted alone; blocks() routes html to the HTML reader.
+        return this.htmlBlocks([node], 0)[0];
       case 'containerDirective':
       case 'leafDirective':
         return this.blockDirective(node, depth);
@@ -212,24 +273,29 @@ class Converter {
 
   private heading(node: md.Heading): Heading | undefined {
     const attrs = parseHeadingAttributes(node.children);
-    const children = this.inlines(attrs.children);
+    return this.makeHeading(node.depth, this.inlines(attrs.children), span(node), attrs);
+  }
+
+  /** A heading from Markdown or HTML: its id, the names links may use for it, its place in the outline. */
+  private makeHeading(level: Heading['level'], children: Inline[], pos: Span | undefined, attrs: { id?: string; unnumbered: boolean }): Heading | undefined {
     const text = inlineText(children).trim();
     if (!text) {
-      this.sink.warn('heading-empty', 'the heading has no text; it is left out', span(node), 'write the heading text after the #, or delete the line');
+      this.sink.warn('heading-empty', 'the heading has no text; it is left out', pos, 'write the heading text after the #, or delete the line');
       return undefined;
     }
     let id: string;
     if (attrs.id) {
       if (this.slugs.has(attrs.id)) {
-        this.sink.warn('heading-id-duplicate', `heading id "#${attrs.id}" is used twice`, span(node), 'give each {#id} a unique name');
+        this.sink.warn('heading-id-duplicate', `heading id "#${attrs.id}" is used twice`, pos, 'give each {#id} a unique name');
       }
       id = this.slugs.claim(attrs.id);
     } else {
       id = this.slugs.claim(slugify(text));
     }
     this.anchors.heading(text, id);
+    for (const name of this.pendingTargets.splice(0)) this.anchors.target(name, id);
     if (TYPED_NUMBER.test(text)) this.typedNumbers = true;
-    const heading: Heading = { type: 'heading', pos: span(node), level: node.depth, id, children };
+    const heading: Heading = { type: 'heading', pos, level, id, children };
     this.headings.push({ heading, unnumbered: attrs.unnumbered });
     return heading;
   }
@@ -257,7 +323,7 @@ class Converter {
       pos, `add a line like |${' --- |'.repeat(Math.max(1, columns))} right under the first row`);
   }
 
-  private figureFromImage(image: md.Image | md.ImageReference, para: md.Paragraph): Figure | undefined {
+  private figureFromImage(image: md.Image | md.ImageReference, para: md.Node): Figure | undefined {
     const resource = image.type === 'image' ? image : this.definitions.get(image.identifier);
     if (!resource) return undefined;
     const figure: Figure = {
@@ -318,14 +384,6 @@ class Converter {
       return { type: 'tableCell', pos: span(cell), header, children: this.inlines(cell.children) };
     });
     return { type: 'tableRow', pos: span(row), cells };
-  }
-
-  private blockHtml(node: md.Html): void {
-    const kind = classifyHtml(node.value);
-    if (kind === 'comment') return;
-    const first = node.value.split('\n')[0] ?? '';
-    this.sink.error('raw-html', `raw HTML block ${abbreviate(first)} is not supported`, span(node),
-      'write it in Markdown; only <br>, <sup> and <sub> are allowed, inside text');
   }
 
   private blockDirective(node: ContainerDirective | LeafDirective, depth: number): Block | undefined {
@@ -397,16 +455,22 @@ class Converter {
       }
       return [];
     }
-    const collected = new InlineCollector(this.sink);
-    for (const node of nodes) {
-      if (node.type === 'html') {
-        collected.html(node);
-        continue;
-      }
-      const converted = this.inline(node, depth + 1);
-      if (converted) collected.push(converted);
-    }
-    return collected.finish();
+    if (nodes.some((node) => node.type === 'html')) return this.htmlInlines(nodes, depth);
+    return nodes.flatMap((node) => this.inline(node, depth + 1) ?? []);
+  }
+
+  /** Text with raw HTML in it: one HTML fragment, so tags split over several mdast nodes pair up. */
+  private htmlInlines(nodes: readonly md.PhrasingContent[], depth: number): Inline[] {
+    const fragment = parseFragment(nodes, '', this.index);
+    const host = this.htmlHost(depth, {
+      slotBlocks: () => [],
+      slotInlines: (i) => {
+        const node = nodes[i];
+        const inline = node && this.inline(node, depth + 1);
+        return inline ? [inline] : [];
+      },
+    });
+    return new HtmlReader(host, fragment).inlines();
   }
 
   private inline(node: md.PhrasingContent, depth: number): Inline | undefined {
@@ -439,10 +503,11 @@ class Converter {
       case 'footnoteReference':
         return this.footnoteRef(node);
       case 'image':
-      case 'imageReference':
-        this.sink.error('image-inline', 'an image inside running text is not supported', span(node),
-          'put the image in a paragraph of its own, so it becomes a figure');
+      case 'imageReference': {
+        const figure = this.figureFromImage(node, node);
+        if (figure) this.moveImage(figure);
         return undefined;
+      }
       case 'textDirective':
         return this.textDirective(node, depth);
       default:
@@ -514,4 +579,15 @@ class Converter {
     }
     return notes;
   }
+}
+
+/** Moves the positions of a tree parsed from a piece of the source to where that piece starts. */
+function shiftPositions(node: md.Nodes, offset: number, index: SourceIndex): void {
+  const p = node.position;
+  if (p?.start.offset !== undefined && p.end.offset !== undefined) {
+    const start = index.point(offset + p.start.offset);
+    const end = index.point(offset + p.end.offset);
+    node.position = { start: { ...start }, end: { ...end } };
+  }
+  if ('children' in node) for (const child of node.children) shiftPositions(child, offset, index);
 }
