@@ -11,6 +11,7 @@ import { localeOf, readFrontMatter, type FrontMatterMetadata } from './frontmatt
 import { detectLanguage, languageName } from './document-language.js';
 import { toModel, type ConvertedBody } from './to-model.js';
 import { projectRoot } from './project-root.js';
+import { numberCaptions } from '../model/captions.js';
 import { findDeepNesting, MAX_SCANNED_NESTING } from './nesting-guard.js';
 import { findDeepInlineNesting, MAX_SCANNED_INLINE_NESTING } from './inline-guard.js';
 import { timed } from '../timings.js';
@@ -44,6 +45,7 @@ export function loadReportText(file: string, text: string, sink = new Diagnostic
   const front = timed('model', () => readFrontMatter(tree, text, sink));
   const converted = timed('model', () =>
     toModel(tree, { numbering: front?.numbering, source: text, titleFromHeading: front?.title === undefined }, sink));
+  numberCaptions(converted.body);
   const contentDir = dirname(resolve(file));
   const rootDir = projectRoot(file, options.root);
   const meta = front && completeMetadata(front, converted, file, options, sink);
