@@ -212,6 +212,23 @@ export interface PlainText extends NodeBase {
   children: Block[];
 }
 
+/** The kinds of labelled box Docusaurus (`:::tip`) and MkDocs (`!!! tip`) authors write. */
+export const ADMONITION_KINDS = ['note', 'tip', 'info', 'warning', 'danger', 'caution'] as const;
+export type AdmonitionKind = (typeof ADMONITION_KINDS)[number];
+
+/**
+ * A box set apart from the running text: a labelled note, tip or warning, or a `<details>`
+ * block (`kind: 'details'`, its summary as title). The label is words in the document's
+ * language, never colour alone.
+ */
+export interface Admonition extends NodeBase {
+  type: 'admonition';
+  kind: AdmonitionKind | 'details';
+  /** The author's title (`:::tip[Title]`, `!!! tip "Title"`, `<summary>`), shown after the label. */
+  title?: Inline[];
+  children: Block[];
+}
+
 export type Block =
   | Heading
   | Paragraph
@@ -221,7 +238,8 @@ export type Block =
   | BlockQuote
   | Code
   | ThematicBreak
-  | PlainText;
+  | PlainText
+  | Admonition;
 
 /** A footnote's content; referenced by `FootnoteRef.id`. */
 export interface Footnote extends NodeBase {
@@ -287,6 +305,8 @@ export interface Labels {
   website: string;
   universalDesign: string;
   madeWith: string;
+  /** Labels of the admonition boxes ("Merk", "Tips", "Advarsel" …). */
+  admonitions: Record<AdmonitionKind, string>;
 }
 
 /** The cover page, filled from front matter through `templates/cover.md.hbs`. */

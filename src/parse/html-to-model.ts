@@ -6,7 +6,7 @@
  */
 import { htmlTagNames } from 'html-tag-names';
 import type { Element, ElementContent, Nodes as HastNodes, RootContent } from 'hast';
-import type { Block, Figure, Heading, Inline, List, ListItem, Span, Table, TableCell, TableRow } from '../model/types.js';
+import type { Admonition, Block, Figure, Heading, Inline, List, ListItem, Span, Table, TableCell, TableRow } from '../model/types.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { inlineText } from '../model/text.js';
 import { SLOT, type HtmlFragment } from './html-fragment.js';
@@ -197,13 +197,13 @@ export class HtmlReader {
     return { type: 'list', pos, ordered: false, start: 1, tight: false, items };
   }
 
-  /** `<details>`: its summary as a bold first line, its content in a quote block set apart from the text. */
+  /** `<details>`: a box titled by its summary, always open (print cannot fold). */
   private details(el: Element, pos: Span | undefined): Block[] {
     const summary = elements(el.children, 'summary')[0];
     const title = summary ? this.phrasing(summary.children) : [];
-    const rest = el.children.filter((c) => c !== summary);
-    const head: Block[] = title.length ? [{ type: 'paragraph', pos: summary && this.fragment.span(summary), children: [{ type: 'strong', children: title }] }] : [];
-    return [{ type: 'blockquote', pos, children: [...head, ...this.flow(rest)] }];
+    const box: Admonition = { type: 'admonition', pos, kind: 'details', children: this.flow(el.children.filter((c) => c !== summary)) };
+    if (title.length) box.title = title;
+    return [box];
   }
 
   private figureElement(el: Element): Block[] {
@@ -315,7 +315,8 @@ export class HtmlReader {
     if (STRONG.has(tag)) return [{ type: 'strong', pos, children: this.phrasing(node.children) }];
     if (EMPHASIS.has(tag)) return [{ type: 'emphasis', pos, children: this.phrasing(node.children) }];
     if (DELETE.has(tag)) return [{ type: 'delete', pos, children: this.phrasing(node.children) }];
-    if (CODE.has(tag)) return [{ type: 'inlineCode', pos, value: textContent(node) }];
+    // The text may stand in Markdown slots (`<kbd>Ctrl</kbd>` is three mdast nodes), so it is read after conversion.
+    if (CODE.has(tag)) return [{ type: 'inlineCode', pos, value: inlineText(this.phrasing(node.children)) }];
     if (tag === 'sup' || tag === 'sub') return [{ type: tag === 'sup' ? 'superscript' : 'subscript', pos, children: this.phrasing(node.children) }];
     if (tag === 'br') return [{ type: 'break', pos }];
     if (tag === 'img') {
@@ -434,12 +435,17 @@ function textContent(node: HastNodes): string {
   return '';
 }
 
-/** Line breaks at the very start or end of a paragraph or cell say nothing. */
+/** Line breaks and white space at the very start or end of a paragraph or cell say nothing. */
 function trimBreaks(inlines: Inline[]): Inline[] {
   let start = 0;
   let end = inlines.length;
   const blank = (i: Inline | undefined): boolean => i !== undefined && (i.type === 'break' || (i.type === 'text' && i.value.trim() === ''));
   while (start < end && blank(inlines[start])) start++;
   while (end > start && blank(inlines[end - 1])) end--;
-  return inlines.slice(start, end);
+  const out = inlines.slice(start, end);
+  const first = out[0];
+  if (first?.type === 'text') out[0] = { ...first, value: first.value.trimStart() };
+  const last = out.at(-1);
+  if (last?.type === 'text') out[out.length - 1] = { ...last, value: last.value.trimEnd() };
+  return out;
 }

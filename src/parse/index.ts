@@ -7,6 +7,7 @@ import { creationTime } from '../frame/dates.js';
 import { runChecks } from '../checks/index.js';
 import { readSource } from './source.js';
 import { parseMarkdown } from './markdown.js';
+import { blankDocusaurusTitles } from './admonitions.js';
 import { localeOf, readFrontMatter, type FrontMatterMetadata } from './frontmatter.js';
 import { detectLanguage, languageName } from './document-language.js';
 import { toModel, type ConvertedBody } from './to-model.js';
@@ -41,7 +42,7 @@ export function loadReport(file: string, options: LoadOptions = {}): LoadResult 
 /** Loads a report from Markdown text that claims to come from `file` (for checks and tests). */
 export function loadReportText(file: string, text: string, sink = new DiagnosticSink(file), options: LoadOptions = {}): LoadResult {
   if (refuseBeforeParsing(text, sink)) return { diagnostics: sink.items };
-  const tree = timed('parse', () => parseMarkdown(text));
+  const tree = timed('parse', () => parseMarkdown(blankDocusaurusTitles(text)));
   const front = timed('model', () => readFrontMatter(tree, text, sink));
   const converted = timed('model', () =>
     toModel(tree, { numbering: front?.numbering, source: text, titleFromHeading: front?.title === undefined }, sink));

@@ -5,7 +5,7 @@ import type { Point } from '../model/types.js';
 export class SourceIndex {
   private readonly lineStarts: number[] = [0];
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
   }
 
@@ -19,5 +19,16 @@ export class SourceIndex {
       else hi = mid - 1;
     }
     return { line: lo + 1, column: offset - (this.lineStarts[lo] ?? 0) + 1, offset };
+  }
+
+  /** The point at a line and column (columns past the line's end stay on it). */
+  at(line: number, column: number): Point {
+    const start = this.lineStarts[Math.min(line, this.lineStarts.length) - 1] ?? 0;
+    return this.point(Math.min(this.text.length, start + column - 1));
+  }
+
+  /** The character at `offset`. */
+  charAt(offset: number): string {
+    return this.text.charAt(offset);
   }
 }

@@ -6,6 +6,8 @@
 import type * as md from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type {
+  Admonition,
+  AdmonitionKind,
   Align,
   Block,
   Span,
@@ -28,11 +30,12 @@ import { parseHeadingAttributes } from './heading-attributes.js';
 import { outlineHeadings, type OutlineHeading } from './heading-outline.js';
 import { AnchorAliases } from './anchors.js';
 import { parseFragment } from './html-fragment.js';
+import { docusaurusTitle, isAdmonitionKind, regroupMkDocs } from './admonitions.js';
 import { HtmlReader, type HtmlHost } from './html-to-model.js';
 import { parseMarkdown } from './markdown.js';
 import { SourceIndex } from './source-index.js';
 import { closest } from './suggest.js';
-import { abbreviate, span } from './points.js';
+import { span } from './points.js';
 import { findUnresolvedReferences } from './unresolved-references.js';
 
 /** Deepest nesting of lists and block quotes accepted; deeper input gets an error, not a stack overflow. */
@@ -164,7 +167,8 @@ class Converter {
 
   // -- blocks -----------------------------------------------------------------------------------
 
-  private blocks(nodes: readonly md.RootContent[], depth: number): Block[] {
+  private blocks(written: readonly md.RootContent[], depth: number): Block[] {
+    const nodes = regroupMkDocs(written, this.index);
     if (nodes.some((node) => node.type === 'html')) return this.htmlBlocks(nodes, depth);
     const out: Block[] = [];
     for (const node of nodes) out.push(...this.blockAndMoved(node, depth));
@@ -390,11 +394,26 @@ class Converter {
     if (node.type === 'containerDirective' && node.name === 'klarsprak') {
       return this.nested(node, depth, () => ({ type: 'plainText', pos: span(node), children: this.blocks(node.children, depth + 1) }));
     }
+    if (node.type === 'containerDirective' && isAdmonitionKind(node.name)) {
+      return this.nested(node, depth, () => this.admonition(node, node.name as AdmonitionKind, depth));
+    }
     if (node.type === 'leafDirective' && node.name === 'figure') {
       return this.figureDirective(node);
     }
     this.unknownDirective(node);
     return undefined;
+  }
+
+  /** `:::tip[Title]`, `:::tip Title` (Docusaurus) or `!!! tip "Title"` (MkDocs, regrouped): a labelled box. */
+  private admonition(node: ContainerDirective, kind: AdmonitionKind, depth: number): Admonition {
+    const [first, ...rest] = node.children;
+    const labelled = first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel === true;
+    const written = node.attributes?.title ??
+      (this.source !== undefined && node.position?.start.offset !== undefined ? docusaurusTitle(this.source, node.position.start.offset) : undefined);
+    const title = labelled ? this.inlines(first.children) : written ? [{ type: 'text' as const, value: written, pos: span(node) }] : undefined;
+    const admonition: Admonition = { type: 'admonition', pos: span(node), kind, children: this.blocks(labelled ? rest : node.children, depth + 1) };
+    if (title?.length) admonition.title = title;
+    return admonition;
   }
 
   private figureDirective(node: LeafDirective): Figure | undefined {

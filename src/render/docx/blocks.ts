@@ -1,6 +1,7 @@
 /** Block model nodes → docx paragraphs and tables, with styles for every look. */
 import { BorderStyle, Bookmark, CheckBox, Paragraph, Tab, TextRun, type Table, type ParagraphChild } from 'docx';
-import type { Block, Heading, List } from '../../model/types.js';
+import type { Admonition, Block, Heading, Labels, List } from '../../model/types.js';
+import { admonitionHeading } from '../../model/admonition.js';
 import { assertNever } from '../../model/assert-never.js';
 import { renderFigure } from './figures.js';
 import { renderInlines, type InlineContext } from './inlines.js';
@@ -18,6 +19,8 @@ export interface BlockContext extends InlineContext {
   afterList: number;
   /** Heading levels whose styles carry the heading numbering (the front matter's `numbering`). */
   numberedLevels: number;
+  /** Fixed texts in the document's language (the admonition labels). */
+  labels: Labels;
 }
 
 type Rendered = Paragraph | Table;
@@ -49,6 +52,9 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
       case 'code':
         out.push(code(block.value));
         break;
+      case 'admonition':
+        out.push(...admonition(block, ctx));
+        break;
       case 'thematicBreak':
       case 'plainText':
         break;
@@ -58,6 +64,13 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
     if (block.type !== 'plainText') previous = block.type;
   }
   return out;
+}
+
+/** A box as Word users make one: its label line and content in the Admonition style (a shaded, bordered paragraph style). */
+function admonition(node: Admonition, ctx: BlockContext): Rendered[] {
+  const inner: BlockContext = { ...ctx, paragraphStyle: 'Admonition' };
+  return [new Paragraph({ style: 'Admonition', keepNext: true, children: renderInlines(admonitionHeading(node, ctx.labels), ctx) }),
+    ...renderBlocks(node.children, inner)];
 }
 
 /**

@@ -39,6 +39,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
     listLevel: -1,
     afterList: afterListSpacing(options.layout),
     numberedLevels: doc.meta.numbering,
+    labels: doc.frame.labels,
   };
   const cover = renderCover(doc, ctx);
   const colophon = renderColophon(doc, ctx);

@@ -181,6 +181,24 @@ function paragraphStyles(s: Scale, layout: Layout, numberedLevels: number): IPar
       },
     },
     {
+      // Admonition boxes: consecutive paragraphs with the same border and shading join into one box in Word.
+      id: 'Admonition',
+      name: 'Admonition',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      paragraph: {
+        indent: { left: 227, right: 227 },
+        shading: { type: ShadingType.CLEAR, fill: 'F2F4F7', color: 'auto' },
+        border: {
+          top: { style: BorderStyle.SINGLE, size: 6, color: RULE, space: 4 },
+          bottom: { style: BorderStyle.SINGLE, size: 6, color: RULE, space: 4 },
+          left: { style: BorderStyle.SINGLE, size: 18, color: RULE, space: 8 },
+          right: { style: BorderStyle.SINGLE, size: 6, color: RULE, space: 8 },
+        },
+      },
+    },
+    {
       id: 'Caption',
       name: 'caption',
       basedOn: 'Normal',
