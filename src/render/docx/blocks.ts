@@ -1,6 +1,6 @@
 /** Block model nodes → docx paragraphs and tables, with styles for every look. */
 import { BorderStyle, Bookmark, CheckBox, Paragraph, Tab, TextRun, type Table, type ParagraphChild } from 'docx';
-import type { Admonition, Block, Heading, Labels, List } from '../../model/types.js';
+import type { Admonition, Block, Code, Heading, Labels, List } from '../../model/types.js';
 import { admonitionHeading } from '../../model/admonition.js';
 import { assertNever } from '../../model/assert-never.js';
 import { renderFigure } from './figures.js';
@@ -35,7 +35,7 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
         out.push(heading(block, ctx));
         break;
       case 'paragraph':
-        out.push(paragraph(renderInlines(block.children, ctx), ctx, previous));
+        out.push(paragraph(ctx.anchors.wrap(block, renderInlines(block.children, ctx)), ctx, previous));
         break;
       case 'list':
         out.push(...list(block, ctx));
@@ -50,7 +50,7 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
         out.push(...renderBlocks(block.children, { ...ctx, paragraphStyle: 'Quote' }));
         break;
       case 'code':
-        out.push(code(block.value));
+        out.push(code(block, ctx));
         break;
       case 'admonition':
         out.push(...admonition(block, ctx));
@@ -78,7 +78,7 @@ function admonition(node: Admonition, ctx: BlockContext): Rendered[] {
  * A heading the model leaves unnumbered (`{-}`) is taken out of the numbering where its style has it.
  */
 function heading(node: Heading, ctx: BlockContext): Paragraph {
-  const children = renderInlines(node.children, ctx);
+  const children = ctx.anchors.wrap(node, renderInlines(node.children, ctx));
   const name = ctx.bookmarks.get(node.id);
   return new Paragraph({
     style: `Heading${node.level}`,
@@ -112,7 +112,7 @@ function list(node: List, ctx: BlockContext): Rendered[] {
         new Paragraph({
           style,
           numbering: { reference: ref.reference, instance: ref.instance, level: ref.level },
-          children: [...box, ...renderInlines(first.children, ctx)],
+          children: [...box, ...ctx.anchors.wrap(item, renderInlines(first.children, ctx))],
         }),
       );
       out.push(...renderBlocks(rest, inner));
@@ -124,16 +124,16 @@ function list(node: List, ctx: BlockContext): Rendered[] {
 }
 
 /** One Code paragraph; lines are separated by breaks and tabs become real tabs (a tab in text is not one). */
-function code(value: string): Paragraph {
-  const lines = value.split('\n');
+function code(node: Code, ctx: BlockContext): Paragraph {
+  const lines = node.value.split('\n');
   return new Paragraph({
     style: 'Code',
-    children: lines.map(
+    children: ctx.anchors.wrap(node, lines.map(
       (line, i) =>
         new TextRun({
           children: line.split('\t').flatMap((part, j) => (j > 0 ? [new Tab(), part] : [part])),
           ...(i > 0 ? { break: 1 } : {}),
         }),
-    ),
+    )),
   });
 }

@@ -26,7 +26,7 @@ export function renderFigure(figure: Figure, ctx: InlineContext): Paragraph[] {
       ? { decorative: true, altText: { name: basename(figure.path), description: '', title: '' } }
       : { altText: { name: basename(figure.path), description: figure.alt, title: '' } }),
   });
-  const out = [new Paragraph({ style: 'FigureParagraph', children: [image] })];
-  if (figure.caption) out.push(new Paragraph({ style: 'Caption', children: renderInlines(figure.caption, ctx) }));
+  const out = [new Paragraph({ style: 'FigureParagraph', children: ctx.anchors.wrap(figure, [image]) })];
+  if (figure.caption) out.push(new Paragraph({ style: 'Caption', children: ctx.anchors.wrap(figure, renderInlines(figure.caption, ctx), true) }));
   return out;
 }

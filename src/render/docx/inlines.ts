@@ -2,6 +2,7 @@
 import { Bookmark, ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, SimpleField, TextRun, type ParagraphChild } from 'docx';
 import type { Inline } from '../../model/types.js';
 import { assertNever } from '../../model/assert-never.js';
+import type { BlockAnchors } from './anchors.js';
 
 /** What inline rendering needs from the document. */
 export interface InlineContext {
@@ -9,6 +10,8 @@ export interface InlineContext {
   bookmarks: ReadonlyMap<string, string>;
   /** Numbers of the footnotes referenced more than once. */
   repeatedNotes: ReadonlySet<number>;
+  /** Bookmarks that tie paragraphs to their blocks, for `rapportverk import`. */
+  anchors: BlockAnchors;
 }
 
 /** Character formatting inherited from enclosing inlines. */

@@ -38,7 +38,7 @@ export function renderTable(table: TableNode, ctx: InlineContext): (Paragraph | 
             new Paragraph({
               style: header ? 'TableHeading' : 'TableText',
               ...(align ? { alignment: ALIGN[align] } : {}),
-              children: cell ? renderInlines(cell.children, ctx) : [],
+              children: cell ? ctx.anchors.wrap(cell, renderInlines(cell.children, ctx)) : [],
             }),
           ],
         });
@@ -46,7 +46,7 @@ export function renderTable(table: TableNode, ctx: InlineContext): (Paragraph | 
     });
   });
   const out: (Paragraph | Table)[] = [];
-  if (table.caption) out.push(new Paragraph({ style: 'Caption', children: renderInlines(table.caption, ctx) }));
+  if (table.caption) out.push(new Paragraph({ style: 'Caption', children: ctx.anchors.wrap(table, renderInlines(table.caption, ctx), true) }));
   out.push(
     new Table({
       rows,
