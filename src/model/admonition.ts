@@ -2,7 +2,7 @@
 import type { Admonition, Inline, Labels } from './types.js';
 
 /** "Advarsel: Title" with the label in bold; a `<details>` box shows its summary alone. */
-export function admonitionHeading(node: Admonition, labels: Labels): Inline[] {
+export function admonitionHeading(node: Admonition, labels: Pick<Labels, 'admonitions'>): Inline[] {
   const title = node.title ?? [];
   if (node.kind === 'details') return [{ type: 'strong', children: title }];
   const label = labels.admonitions[node.kind];

@@ -38,6 +38,7 @@ function childrenOf(node: Node): readonly Node[] {
     case 'inlineCode':
     case 'break':
     case 'footnoteRef':
+    case 'crossRef':
       return [];
     case 'heading':
     case 'paragraph':

@@ -13,6 +13,8 @@ import { detectLanguage, languageName } from './document-language.js';
 import { toModel, type ConvertedBody } from './to-model.js';
 import { projectRoot } from './project-root.js';
 import { numberCaptions } from '../model/captions.js';
+import { attachTableCaptions } from './table-captions.js';
+import { resolveCrossReferences } from './cross-references.js';
 import { findDeepNesting, MAX_SCANNED_NESTING } from './nesting-guard.js';
 import { findDeepInlineNesting, MAX_SCANNED_INLINE_NESTING } from './inline-guard.js';
 import { timed } from '../timings.js';
@@ -46,6 +48,7 @@ export function loadReportText(file: string, text: string, sink = new Diagnostic
   const front = timed('model', () => readFrontMatter(tree, text, sink));
   const converted = timed('model', () =>
     toModel(tree, { numbering: front?.numbering, source: text, titleFromHeading: front?.title === undefined }, sink));
+  attachTableCaptions(converted.body);
   numberCaptions(converted.body);
   const contentDir = dirname(resolve(file));
   const rootDir = projectRoot(file, options.root);
@@ -66,6 +69,7 @@ export function loadReportText(file: string, text: string, sink = new Diagnostic
     toc: converted.toc,
     created: creationTime(meta.date),
   };
+  timed('model', () => resolveCrossReferences(doc, sink, text));
   timed('checks', () => runChecks(doc, sink, text));
   return { doc, diagnostics: sortDiagnostics(sink.items) };
 }

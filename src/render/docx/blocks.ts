@@ -11,6 +11,8 @@ import { renderTable } from './tables.js';
 /** What block rendering needs: the inline context, list numbering, and where the blocks stand. */
 export interface BlockContext extends InlineContext {
   lists: ListNumbering;
+  /** Caption labels ("Figur", "Tabell") and box labels ("Merk", "Tips") in the document's language. */
+  labels: Pick<Labels, 'figure' | 'table' | 'admonitions'>;
   /** Style for plain paragraphs here: Normal in the body, Quote in quotes, Footnote Text in notes. */
   paragraphStyle: string;
   /** Nesting level of the list item the blocks stand in, or -1 outside lists. */
@@ -19,8 +21,6 @@ export interface BlockContext extends InlineContext {
   afterList: number;
   /** Heading levels whose styles carry the heading numbering (the front matter's `numbering`). */
   numberedLevels: number;
-  /** Fixed texts in the document's language (the admonition labels). */
-  labels: Labels;
 }
 
 type Rendered = Paragraph | Table;
@@ -41,10 +41,10 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
         out.push(...list(block, ctx));
         break;
       case 'table':
-        out.push(...renderTable(block, ctx));
+        out.push(...renderTable(block, ctx.labels.table, ctx));
         break;
       case 'figure':
-        out.push(...renderFigure(block, ctx));
+        out.push(...renderFigure(block, ctx.labels.figure, ctx));
         break;
       case 'blockquote':
         out.push(...renderBlocks(block.children, { ...ctx, paragraphStyle: 'Quote' }));

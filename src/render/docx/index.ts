@@ -41,11 +41,11 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
     repeatedNotes,
     anchors: options.anchors ?? new BlockAnchors(),
     lists,
+    labels: doc.frame.labels,
     paragraphStyle: 'Normal',
     listLevel: -1,
     afterList: afterListSpacing(options.layout),
     numberedLevels: doc.meta.numbering,
-    labels: doc.frame.labels,
   };
   const cover = renderCover(doc, ctx);
   const colophon = renderColophon(doc, ctx);
