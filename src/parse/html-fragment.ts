@@ -44,11 +44,15 @@ export function parseFragment<N extends MdNode>(nodes: readonly N[], separator: 
   });
   const tree = fromHtml(text, { fragment: true });
   const sourceOffset = (offset: number): number | undefined => {
-    let chunk: Chunk | undefined;
-    for (const c of chunks) {
-      if (c.at > offset) break;
-      chunk = c;
+    // The last chunk starting at or before `offset`, by binary search: a fragment may hold every block of a document.
+    let lo = 0;
+    let hi = chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((chunks[mid]?.at ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
     }
+    const chunk = chunks[lo];
     if (chunk?.source === undefined) return undefined;
     return chunk.source + Math.min(offset - chunk.at, chunk.length);
   };
