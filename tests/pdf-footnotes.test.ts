@@ -19,7 +19,7 @@ beforeAll(async () => {
   const bytes = await renderFixture(file);
   ({ tree, pdf } = await readPdf(bytes));
   pages = await readLines(bytes, tree);
-}, 60_000);
+});
 
 /** Pages an element's own content and its descendants' is drawn on. */
 function pagesOf(elem: StructElem): Set<number> {
