@@ -28,6 +28,8 @@ const labelsSchema = z.object({
   website: z.string(),
   universalDesign: z.string(),
   madeWith: z.string(),
+  draft: z.string(),
+  imageMissing: z.string(),
 }) satisfies z.ZodType<Labels>;
 
 const fileSchema = z.object({ nb: labelsSchema, nn: labelsSchema, en: labelsSchema });

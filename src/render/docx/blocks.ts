@@ -1,6 +1,6 @@
 /** Block model nodes → docx paragraphs and tables, with styles for every look. */
 import { BorderStyle, Bookmark, CheckBox, Paragraph, Tab, TextRun, type Table, type ParagraphChild } from 'docx';
-import type { Block, Heading, List } from '../../model/types.js';
+import type { Block, Heading, Labels, List } from '../../model/types.js';
 import { renderFigure } from './figures.js';
 import { renderInlines, type InlineContext } from './inlines.js';
 import { listTextIndent, type ListNumbering } from './numbering.js';
@@ -15,6 +15,8 @@ export interface BlockContext extends InlineContext {
   listLevel: number;
   /** Space above a paragraph that follows a list, back to the rhythm of body paragraphs. */
   afterList: number;
+  /** Fixed texts in the document's language. */
+  labels: Labels;
 }
 
 type Rendered = Paragraph | Table;

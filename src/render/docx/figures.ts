@@ -1,8 +1,8 @@
 /** Figures → an inline picture with alt text (or marked decorative) and a caption below it. */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { ImageRun, Paragraph } from 'docx';
-import type { Figure } from '../../model/types.js';
+import { BorderStyle, ImageRun, Paragraph, TextRun } from 'docx';
+import type { Figure, Labels } from '../../model/types.js';
 import { imageSize } from './image-size.js';
 import { renderInlines, type InlineContext } from './inlines.js';
 import { TEXT_WIDTH } from './page.js';
@@ -11,11 +11,16 @@ const TYPES: Record<string, 'png' | 'jpg'> = { '.png': 'png', '.jpg': 'jpg', '.j
 /** The text column in CSS pixels (96 per inch), the unit docx sizes pictures in. */
 const MAX_WIDTH_PX = Math.floor(TEXT_WIDTH / 15);
 
-/** The figure's paragraphs; empty when its file was not accepted by the checks. */
-export function renderFigure(figure: Figure, ctx: InlineContext): Paragraph[] {
+/** The figure's paragraphs; a framed placeholder naming the file when it was not accepted (drafts only). */
+export function renderFigure(figure: Figure, ctx: InlineContext & { labels: Labels }): Paragraph[] {
   const type = TYPES[extname(figure.path ?? '').toLowerCase()];
-  if (!figure.path || !type) return [];
-  const data = readFileSync(figure.path);
+  const out = [figure.path && type ? picture(figure, figure.path, type) : placeholder(figure, ctx.labels)];
+  if (figure.caption) out.push(new Paragraph({ style: 'Caption', children: renderInlines(figure.caption, ctx) }));
+  return out;
+}
+
+function picture(figure: Figure, path: string, type: 'png' | 'jpg'): Paragraph {
+  const data = readFileSync(path);
   const size = imageSize(data) ?? { width: MAX_WIDTH_PX, height: Math.round(MAX_WIDTH_PX * 0.6) };
   const scale = Math.min(1, MAX_WIDTH_PX / size.width);
   const image = new ImageRun({
@@ -23,10 +28,18 @@ export function renderFigure(figure: Figure, ctx: InlineContext): Paragraph[] {
     data,
     transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) },
     ...(figure.decorative
-      ? { decorative: true, altText: { name: basename(figure.path), description: '', title: '' } }
-      : { altText: { name: basename(figure.path), description: figure.alt, title: '' } }),
+      ? { decorative: true, altText: { name: basename(path), description: '', title: '' } }
+      : { altText: { name: basename(path), description: figure.alt, title: '' } }),
   });
-  const out = [new Paragraph({ style: 'FigureParagraph', children: [image] })];
-  if (figure.caption) out.push(new Paragraph({ style: 'Caption', children: renderInlines(figure.caption, ctx) }));
-  return out;
+  return new Paragraph({ style: 'FigureParagraph', children: [image] });
+}
+
+const DASHED = { style: BorderStyle.DASHED, size: 6, color: '9AA7B4', space: 24 };
+
+function placeholder(figure: Figure, labels: Labels): Paragraph {
+  return new Paragraph({
+    style: 'FigureParagraph',
+    border: { top: DASHED, bottom: DASHED, left: DASHED, right: DASHED },
+    children: [new TextRun(labels.imageMissing.replace('{src}', figure.src))],
+  });
 }

@@ -38,6 +38,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
     paragraphStyle: 'Normal',
     listLevel: -1,
     afterList: afterListSpacing(options.layout),
+    labels: doc.frame.labels,
   };
   const cover = renderCover(doc, ctx);
   const colophon = renderColophon(doc, ctx);

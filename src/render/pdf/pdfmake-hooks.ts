@@ -18,7 +18,7 @@
  *   element or as an artifact, draw link annotations with /StructParent, end links per page.
  */
 import { createRequire } from 'node:module';
-import { inFootnoteArea, isStruct, LAYOUT_ARTIFACT, type ArtifactTag, type Tag } from './structure.js';
+import { inFootnoteArea, isStruct, LAYOUT_ARTIFACT, WATERMARK_ARTIFACT, type ArtifactTag, type Tag } from './structure.js';
 import { Tagger, type Box, type PdfKitDoc } from './tagging.js';
 import type { KeepProbe } from './keep.js';
 import { useObjectStreams, type KitDoc } from './object-streams.js';
@@ -230,7 +230,7 @@ export const HOOKED_METHODS = {
   LayoutBuilder: ['layoutDocument', 'processNode', 'processLeaf', 'buildNextLine'],
   DocumentContext: ['initializePage'],
   PageElementWriter: ['addFragment'],
-  Renderer: ['renderPages', 'renderLine', 'renderVector', 'renderImage'],
+  Renderer: ['renderPages', 'renderLine', 'renderVector', 'renderImage', 'renderWatermark'],
   PDFDocument: ['provideFont'],
 } as const;
 
@@ -598,6 +598,16 @@ function hookRendering(pm: PdfmakeInternals): void {
     if (!tagger) return renderImage.call(this, image);
     tagger.begin(image._rv ?? LAYOUT_ARTIFACT, { x: image.x, y: image.y, w: image._width, h: image._height });
     renderImage.call(this, image);
+    tagger.end();
+  };
+
+  const renderWatermark = r['renderWatermark'] as (this: PmRenderer, page: PmPage) => void;
+  r['renderWatermark'] = function (this: PmRenderer, page: PmPage) {
+    const tagger = taggers.get(this.pdfDocument);
+    if (!tagger) return renderWatermark.call(this, page);
+    // The draft mark is page furniture; pdfkit's fill() would also paint an empty path, so text only.
+    tagger.begin(WATERMARK_ARTIFACT, { x: 0, y: 0, w: page.pageSize.width, h: page.pageSize.height });
+    textOnly(this.pdfDocument, [], () => renderWatermark.call(this, page));
     tagger.end();
   };
 }
