@@ -1,6 +1,5 @@
-/** The bundled OFL fonts (Noto Sans, Noto Sans Mono) as pdfmake font families, and their shared word layouts. */
-import path from 'node:path';
-import { fontsDir } from '../../frame/paths.js';
+/** The bundled OFL fonts (Noto Sans, Noto Sans Mono and the fallbacks) as pdfmake font families, and their shared word layouts. */
+import { FALLBACK_FONTS, fontFile } from '../../fonts/coverage.js';
 
 /** pdfmake font family names used in document definitions. */
 export const SANS = 'NotoSans';
@@ -17,8 +16,11 @@ export interface FontFamily {
 
 /** The font dictionary handed to pdfmake. */
 export function fontFamilies(): Record<string, FontFamily> {
-  const file = (name: string) => path.join(fontsDir, name);
+  const file = fontFile;
+  // A fallback has one face; emphasis keeps the upright glyph rather than losing the character.
+  const fallbacks = FALLBACK_FONTS.map((f) => [f.family, { normal: file(f.file), bold: file(f.file), italics: file(f.file), bolditalics: file(f.file) }]);
   return {
+    ...Object.fromEntries(fallbacks),
     [SANS]: {
       normal: file('NotoSans-Regular.ttf'),
       bold: file('NotoSans-Bold.ttf'),
