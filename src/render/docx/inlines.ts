@@ -5,6 +5,7 @@
 import { Bookmark, ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, SimpleField, TextRun, type ParagraphChild } from 'docx';
 import type { Inline } from '../../model/types.js';
 import { fontSegments, mainCoverage } from '../../fonts/coverage.js';
+import { assertNever } from '../../model/assert-never.js';
 
 /** What inline rendering needs from the document. */
 export interface InlineContext {
@@ -68,6 +69,8 @@ export function renderInlines(nodes: readonly Inline[], ctx: InlineContext, form
       case 'link':
         out.push(...link(node.href, node.children, ctx, format));
         break;
+      default:
+        assertNever(node);
     }
   }
   return out;
