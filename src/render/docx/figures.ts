@@ -4,7 +4,8 @@ import { basename, extname } from 'node:path';
 import { BorderStyle, ImageRun, Paragraph, TextRun } from 'docx';
 import type { Figure, Labels } from '../../model/types.js';
 import { imageSize } from './image-size.js';
-import { renderInlines, type InlineContext } from './inlines.js';
+import type { InlineContext } from './inlines.js';
+import { captionParagraph } from './captions.js';
 import { TEXT_WIDTH } from './page.js';
 
 const TYPES: Record<string, 'png' | 'jpg'> = { '.png': 'png', '.jpg': 'jpg', '.jpeg': 'jpg' };
@@ -12,18 +13,22 @@ const TYPES: Record<string, 'png' | 'jpg'> = { '.png': 'png', '.jpg': 'jpg', '.j
 const MAX_WIDTH_PX = Math.floor(TEXT_WIDTH / 15);
 
 /** The figure's paragraphs; a framed placeholder naming the file when it was not accepted (drafts only). */
-export function renderFigure(figure: Figure, ctx: InlineContext & { labels: Labels }): Paragraph[] {
+export function renderFigure(figure: Figure, labels: Pick<Labels, 'figure' | 'imageMissing'>, ctx: InlineContext): Paragraph[] {
   const type = TYPES[extname(figure.path ?? '').toLowerCase()];
-  const out = [figure.path && type ? picture(figure, figure.path, type) : placeholder(figure, ctx.labels)];
-  if (figure.caption) out.push(new Paragraph({ style: 'Caption', children: renderInlines(figure.caption, ctx) }));
+  const frame = figure.path && type
+    ? { children: ctx.anchors.wrap(figure, [picture(figure, figure.path, type)]) }
+    : { border: DASHED_BOX, children: ctx.anchors.wrap(figure, [placeholderText(figure, labels)]) };
+  const out = [new Paragraph({ style: 'FigureParagraph', ...frame })];
+  const caption = captionParagraph(figure, labels.figure, ctx);
+  if (caption) out.push(caption);
   return out;
 }
 
-function picture(figure: Figure, path: string, type: 'png' | 'jpg'): Paragraph {
+function picture(figure: Figure, path: string, type: 'png' | 'jpg'): ImageRun {
   const data = readFileSync(path);
   const size = imageSize(data) ?? { width: MAX_WIDTH_PX, height: Math.round(MAX_WIDTH_PX * 0.6) };
   const scale = Math.min(1, MAX_WIDTH_PX / size.width);
-  const image = new ImageRun({
+  return new ImageRun({
     type,
     data,
     transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) },
@@ -31,15 +36,11 @@ function picture(figure: Figure, path: string, type: 'png' | 'jpg'): Paragraph {
       ? { decorative: true, altText: { name: basename(path), description: '', title: '' } }
       : { altText: { name: basename(path), description: figure.alt, title: '' } }),
   });
-  return new Paragraph({ style: 'FigureParagraph', children: [image] });
 }
 
 const DASHED = { style: BorderStyle.DASHED, size: 6, color: '9AA7B4', space: 24 };
+const DASHED_BOX = { top: DASHED, bottom: DASHED, left: DASHED, right: DASHED };
 
-function placeholder(figure: Figure, labels: Labels): Paragraph {
-  return new Paragraph({
-    style: 'FigureParagraph',
-    border: { top: DASHED, bottom: DASHED, left: DASHED, right: DASHED },
-    children: [new TextRun(labels.imageMissing.replace('{src}', figure.src))],
-  });
+function placeholderText(figure: Figure, labels: Pick<Labels, 'imageMissing'>): TextRun {
+  return new TextRun(labels.imageMissing.replace('{src}', figure.src));
 }

@@ -190,6 +190,8 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
   const parts: PdfNode[] = [];
   if (node.caption) {
     const caption = t.add(new StructNode('Caption'));
+    // Cross-references land on the caption, which is drawn first.
+    caption.dest = node.id;
     const runs = toRuns(node.caption, caption, ctx);
     runs.unshift({ text: `${ctx.labels.table} ${node.number}\u2002`, _rv: caption, bold: true });
     parts.push(textNode(runs, { margin: [0, 0, 0, 6], color: theme.colors.text }));
@@ -247,7 +249,7 @@ function figure(node: Figure, parent: StructNode, ctx: BlockContext): PdfNode | 
   if (node.decorative && node.path) return { image: node.path, ...size, _rv: LAYOUT_ARTIFACT, margin: [0, 4, 0, paragraphGap(ctx)] };
   const div = parent.add(new StructNode('Div'));
   // A figure without a usable file reaches the renderer only in a draft.
-  const parts: PdfNode[] = [node.path ? { image: node.path, ...size, _rv: div.add(new StructNode('Figure', { alt: node.alt })) } : missingImage(node, div, ctx)];
+  const parts: PdfNode[] = [node.path ? image(node, node.path, div, size) : missingImage(node, div, ctx)];
   if (node.caption) {
     const caption = div.add(new StructNode('Caption'));
     const runs = toRuns(node.caption, caption, ctx);
@@ -255,6 +257,12 @@ function figure(node: Figure, parent: StructNode, ctx: BlockContext): PdfNode | 
     parts.push(textNode(runs, { margin: [0, 6, 0, 0], color: ctx.theme.colors.text }));
   }
   return { stack: parts, unbreakable: true, margin: [0, 4, 0, paragraphGap(ctx) + 4] };
+}
+
+function image(node: Figure, path: string, div: StructNode, size: PdfNode): PdfNode {
+  const fig = div.add(new StructNode('Figure', { alt: node.alt }));
+  fig.dest = node.id;
+  return { image: path, ...size, _rv: fig };
 }
 
 /** Text columns share the spare width; number-like (right or centre aligned) columns fit their content. */
