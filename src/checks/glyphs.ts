@@ -11,7 +11,7 @@
 import { createRequire } from 'node:module';
 import type { Point, Span } from '../model/types.js';
 import { pointSpan, type DiagnosticSink } from '../diagnostics.js';
-import { fallbackFor, isIgnorable, mainCoverage, type MainCoverage } from '../fonts/coverage.js';
+import { fallbackFor, isIgnorable, mainCoverage, type Covers, type MainCoverage } from '../fonts/coverage.js';
 import { walkContent, type CheckedContent } from './content.js';
 import { advance } from '../parse/points.js';
 import { pointAt } from '../parse/frontmatter.js';
@@ -64,7 +64,7 @@ export function checkGlyphs(doc: CheckedContent, sink: DiagnosticSink, source?: 
 }
 
 
-function drawable(char: string, cp: number, covered: ReadonlySet<number>): boolean {
+function drawable(char: string, cp: number, covered: Covers): boolean {
   if (covered.has(cp) || char === '\n' || char === '\t') return true;
   // Invisible formatting characters (soft hyphen, zero-width joiner, variation selectors …) are
   // handled by the renderers and need no glyph; symbols, arrows and emoji come from a fallback font.

@@ -29,44 +29,40 @@ const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 const CONTROL = /\p{Cc}/u;
 
-/** Code points every style of each main family can draw. */
-export interface MainCoverage {
-  text: ReadonlySet<number>;
-  code: ReadonlySet<number>;
+/** Which code points a font (or every style of a family) can draw. */
+export interface Covers {
+  has(cp: number): boolean;
 }
 
-let main: MainCoverage | undefined;
-let fallbacks: Map<FallbackFont, ReadonlySet<number>> | undefined;
+/** Code points every style of each main family can draw. */
+export interface MainCoverage {
+  text: Covers;
+  code: Covers;
+}
 
 const fallbackFiles = new Set(FALLBACK_FONTS.map((f) => f.file));
+let main: MainCoverage | undefined;
+const fallbacks = new Map<FallbackFont, Covers>(FALLBACK_FONTS.map((f) => [f, lazyCoverage([f.file])]));
 
-/** Reads the cmaps of the main families' files once per process. */
+/** The main families' coverage; fonts are opened on the first question, and each answer is kept. */
 export function mainCoverage(): MainCoverage {
   if (main) return main;
-  const sets: { text?: Set<number>; code?: Set<number> } = {};
   const files = readdirSync(fontsDir).filter((f) => f.toLowerCase().endsWith('.ttf') && !fallbackFiles.has(f)).sort();
-  for (const name of files) {
-    const chars = characterSet(name);
-    const kind = /mono/i.test(name) ? 'code' : 'text';
-    const seen = sets[kind];
-    sets[kind] = seen ? new Set([...seen].filter((cp) => chars.has(cp))) : chars;
-  }
-  main = { text: sets.text ?? new Set(), code: sets.code ?? new Set() };
+  main = { text: lazyCoverage(files.filter((f) => !/mono/i.test(f))), code: lazyCoverage(files.filter((f) => /mono/i.test(f))) };
   return main;
 }
 
 /**
  * The fallback font that draws `cp`, or undefined when none does; `asEmoji` (the character is
- * followed by VS16) asks for the emoji font first. The fallbacks' cmaps are read on the first call
- * only, so documents the main fonts cover never pay for them.
+ * followed by VS16) asks for the emoji font first. A fallback font is opened only when asked,
+ * so documents the main fonts cover never pay for them.
  */
 export function fallbackFor(cp: number, asEmoji = false): FallbackFont | undefined {
   const char = String.fromCodePoint(cp);
   // Some fonts map control characters to empty glyphs; they are never drawn.
   if (CONTROL.test(char)) return undefined;
-  fallbacks ??= new Map(FALLBACK_FONTS.map((f) => [f, characterSet(f.file)]));
   const order = asEmoji || EMOJI_PRESENTATION.test(char) ? EMOJI_FIRST : FALLBACK_FONTS;
-  return order.find((f) => fallbacks?.get(f)?.has(cp));
+  return order.find((f) => fallbacks.get(f)?.has(cp));
 }
 
 /** A piece of text and the fallback family that draws it (undefined: the text's own font). */
@@ -111,7 +107,29 @@ export function fontFile(name: string): string {
   return join(fontsDir, name);
 }
 
-function characterSet(file: string): Set<number> {
+/**
+ * A code point counts as covered when every one of the files has a glyph for it. Looking up the
+ * characters a document uses is far cheaper than reading whole character sets (six main faces:
+ * about a quarter of the time), and answers are kept for the process.
+ */
+function lazyCoverage(files: readonly string[]): Covers {
+  let fonts: { hasGlyphForCodePoint(cp: number): boolean }[] | undefined;
+  const known = new Map<number, boolean>();
+  return {
+    has(cp) {
+      let answer = known.get(cp);
+      if (answer === undefined) {
+        fonts ??= files.map(openFont);
+        answer = fonts.length > 0 && fonts.every((f) => f.hasGlyphForCodePoint(cp));
+        known.set(cp, answer);
+      }
+      return answer;
+    },
+  };
+}
+
+function openFont(file: string): { hasGlyphForCodePoint(cp: number): boolean } {
   const font = fontkit.openSync(fontFile(file));
-  return new Set('characterSet' in font ? font.characterSet : []);
+  if (!('hasGlyphForCodePoint' in font)) throw new Error(`${file} is a font collection, not a font`);
+  return font;
 }

@@ -45,6 +45,8 @@ interface ParsedFont {
 
 /** Text layouts (glyphs and positions per word) by font, shared by every document in the process. */
 const layouts = new Map<string, Record<string, unknown>>();
+/** The shared cache of each parsed font seen so far. */
+const byParsedFont = new WeakMap<ParsedFont, Record<string, unknown>>();
 
 /**
  * The word layout cache for a font, shared by all documents that use it. Shaping words is most
@@ -53,6 +55,10 @@ const layouts = new Map<string, Record<string, unknown>>();
  * advances and code points, which are the same in every parse of the same font.
  */
 export function sharedLayouts(font: ParsedFont): Record<string, unknown> | undefined {
+  // pdfmake asks for a font on every text run; fontkit reads the name table on each
+  // `postscriptName`, so the cache is remembered per parsed font as well.
+  const known = byParsedFont.get(font);
+  if (known) return known;
   if (!font.postscriptName) return undefined;
   const key = `${font.postscriptName} ${font.unitsPerEm ?? ''}`;
   let cache = layouts.get(key);
@@ -60,5 +66,6 @@ export function sharedLayouts(font: ParsedFont): Record<string, unknown> | undef
     cache = Object.create(null) as Record<string, unknown>;
     layouts.set(key, cache);
   }
+  byParsedFont.set(font, cache);
   return cache;
 }
