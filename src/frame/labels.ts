@@ -35,6 +35,7 @@ const labelsSchema = z.object({
   madeWith: z.string(),
   draft: z.string(),
   imageMissing: z.string(),
+  admonitions: z.object({ note: z.string(), tip: z.string(), info: z.string(), warning: z.string(), danger: z.string(), caution: z.string() }),
 }) satisfies z.ZodType<Labels>;
 
 const fileSchema = z.object({ nb: labelsSchema, nn: labelsSchema, en: labelsSchema });

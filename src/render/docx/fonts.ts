@@ -94,6 +94,10 @@ function facesUsed(doc: ReportDocument): FaceUse {
         case 'blockquote':
           blocks(node.children);
           break;
+        case 'admonition':
+          inlines(node.title ?? [], true, false);
+          blocks(node.children);
+          break;
         case 'code':
           use.mono = true;
           break;

@@ -30,8 +30,10 @@ export interface DocxOptions {
 export async function renderDocx(doc: ReportDocument, options: DocxOptions): Promise<Uint8Array> {
   const bookmarks = bookmarkNames(doc.body);
   const repeatedNotes = new Set<number>();
+  let admonitions = false;
   walkDocument(doc, (node) => {
     if (node.type === 'footnoteRef' && node.repeat) repeatedNotes.add(node.number);
+    if (node.type === 'admonition') admonitions = true;
   });
   const lists = new ListNumbering(doc.meta.numbering);
   const ctx: BlockContext = {
@@ -58,7 +60,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
     keywords: doc.meta.keywords.join(', '),
     description: doc.meta.description ?? '',
     lastModifiedBy: creator,
-    styles: buildStyles(options.layout, doc.meta.locale, doc.meta.numbering),
+    styles: buildStyles(options.layout, doc.meta.locale, doc.meta.numbering, admonitions),
     numbering: lists.options(),
     footnotes,
     fonts: fontsToEmbed(doc),
