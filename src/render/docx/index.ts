@@ -5,7 +5,7 @@
 import { Document } from 'docx';
 import type { ReportDocument } from '../../model/types.js';
 import { walkDocument } from '../../model/walk.js';
-import { BlockAnchors } from './anchors.js';
+import { BlockAnchors, SOURCE_PROPERTY, sourceFingerprint } from './anchors.js';
 import { renderBlocks, type BlockContext } from './blocks.js';
 import { bookmarkNames } from './bookmarks.js';
 import { renderColophon, renderCover } from './cover.js';
@@ -65,6 +65,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
     footnotes,
     fonts: fontsToEmbed(doc),
     features: { updateFields: true },
+    customProperties: [{ name: SOURCE_PROPERTY, value: sourceFingerprint(doc) }],
     // New text and styles editors add follow the report's font, not Office's default theme fonts.
     theme: { fonts: { headings: FONT_SANS, body: FONT_SANS } },
     sections: [

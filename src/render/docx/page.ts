@@ -1,5 +1,5 @@
 /** The page: A4 portrait with report margins, and a footer with the short title and page numbers. */
-import { Footer, PageNumber, Paragraph, SectionType, Tab, TextRun, VerticalAlignSection, type ISectionOptions } from 'docx';
+import { Footer, Header, PageNumber, Paragraph, SectionType, Tab, TextRun, VerticalAlignSection, type ISectionOptions } from 'docx';
 import type { ReportDocument } from '../../model/types.js';
 
 const A4 = { width: 11906, height: 16838 };
@@ -28,6 +28,8 @@ export function colophonPage(): Omit<ISectionOptions, 'children'> {
 export function mainPages(doc: ReportDocument): Omit<ISectionOptions, 'children'> {
   return {
     properties: { page, type: SectionType.NEXT_PAGE },
+    // A draft says so at the top of every page after the cover.
+    ...(doc.draft ? { headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: doc.frame.labels.draft, bold: true })] })] }) } } : {}),
     footers: { default: new Footer({ children: [footerLine(doc)] }) },
   };
 }

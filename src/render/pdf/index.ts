@@ -54,7 +54,8 @@ export async function renderPdf(doc: ReportDocument, options: PdfRenderOptions =
     compress: true,
   });
   const kit = (await output.getStream()) as XmpTarget;
-  prepareXmp(kit);
+  // A draft built despite errors claims no conformance.
+  if (!doc.draft) prepareXmp(kit);
   escapeXmpInfo(kit);
   countBookmarks(kit);
   return new Uint8Array(await output.getBuffer());
