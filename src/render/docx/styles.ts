@@ -9,7 +9,7 @@ import type {
   IParagraphStylePropertiesOptions,
   IStylesOptions,
 } from 'docx';
-import { AlignmentType, BorderStyle, LineRuleType, ShadingType, TabStopType } from 'docx';
+import { AlignmentType, BorderStyle, LeaderType, LineRuleType, ShadingType, TabStopType } from 'docx';
 import { FONT_MONO, FONT_SANS } from './fonts.js';
 import { BULLET_NUMBERING, HEADING_NUMBERING, ORDERED_NUMBERING } from './numbering.js';
 import { TEXT_WIDTH } from './page.js';
@@ -155,9 +155,9 @@ function paragraphStyles(s: Scale, layout: Layout, numberedLevels: number): IPar
       // Outline level 9 is body text: the contents heading is not itself listed or navigable as a chapter.
       paragraph: para({ pageBreakBefore: true, keepNext: true, outlineLevel: 9, spacing: { after: tw(18) } }),
     },
-    toc(1, 0, { bold: true }, tw(8)),
-    toc(2, 440, {}, 0),
-    toc(3, 880, {}, 0),
+    toc(1, 0, 440, { bold: true }, tw(8)),
+    toc(2, 440, 620, {}, 0),
+    toc(3, 1060, 800, {}, 0),
     {
       id: 'ListParagraph',
       name: 'List Paragraph',
@@ -262,14 +262,26 @@ function listStyle(id: string, name: string, reference: string): IParagraphStyle
   };
 }
 
-function toc(level: 1 | 2 | 3, indent: number, run: { bold?: boolean }, before: number): IParagraphStyleOptions {
+/**
+ * A contents level: the number hangs at `start`, the title and its wrapped lines stand at
+ * `start + numberWidth` (a left tab there too, for LibreOffice), and a dot leader runs to the
+ * page number at the right margin. The tabs are the style's, so Word's updates keep them.
+ */
+function toc(level: 1 | 2 | 3, start: number, numberWidth: number, run: { bold?: boolean }, before: number): IParagraphStyleOptions {
   return {
     id: `TOC${level}`,
     name: `TOC ${level}`,
     basedOn: 'Normal',
     next: 'Normal',
     run,
-    paragraph: { indent: { left: indent }, spacing: { before, after: tw(3) } },
+    paragraph: para({
+      indent: { left: start + numberWidth, hanging: numberWidth },
+      spacing: { before, after: tw(3) },
+      tabStops: [
+        { type: TabStopType.LEFT, position: start + numberWidth },
+        { type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT },
+      ],
+    }),
   };
 }
 
