@@ -12,7 +12,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { buildFile } from '../src/build/build.js';
 import { reportPath } from './helpers/paths.js';
 import { paragraphs, readParts } from './helpers/docx-read.js';
-import { basicUrl, pdfText, runBasic } from './helpers/libreoffice.js';
+import { exportBeforeAndAfterEdit, pdfText } from './helpers/libreoffice.js';
 
 const work = mkdtempSync(join(tmpdir(), 'docx-toc-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -82,15 +82,7 @@ test('LibreOffice shows the written page numbers, and its own after an update ag
   writeFileSync(file, docx);
   const asWritten = join(work, 'written.pdf');
   const updated = join(work, 'updated.pdf');
-  runBasic(
-    work,
-    [
-      `  ExportPdfAndClose(OpenHidden(${basicUrl(file)}), ${basicUrl(asWritten)})`,
-      `  doc = OpenHidden(${basicUrl(file)})`,
-      '  UpdateIndexes(doc)',
-      `  ExportPdfAndClose(doc, ${basicUrl(updated)})`,
-    ].join('\n'),
-  );
+  exportBeforeAndAfterEdit(work, file, asWritten, updated);
   // Contents lines as LibreOffice prints them, in order: the title's last line, dot leader, page.
   const contents = (text: string) => [...text.matchAll(/^(.+?)(?: ?\.){3,} ?(\d+)$/gm)].map((m) => ({ line: (m[1] ?? '').trim(), page: Number(m[2]) }));
   const expected = docxEntries().map((e) => {
