@@ -6,6 +6,7 @@ import { Document } from 'docx';
 import type { ReportDocument } from '../../model/types.js';
 import type { HeadingPages } from '../../model/pages.js';
 import { walkDocument } from '../../model/walk.js';
+import { BlockAnchors } from './anchors.js';
 import { renderBlocks, type BlockContext } from './blocks.js';
 import { bookmarkNames } from './bookmarks.js';
 import { renderColophon, renderCover } from './cover.js';
@@ -28,11 +29,13 @@ export interface DocxOptions {
    * a promise, so the file is made while the PDF is laid out and waits only to be zipped.
    */
   pages: HeadingPages | Promise<HeadingPages>;
+  /** Collects the block bookmarks' names and nodes, for `rapportverk import`; else they are only written. */
+  anchors?: BlockAnchors;
 }
 
 /** Renders a report as .docx bytes. */
 export async function renderDocx(doc: ReportDocument, options: DocxOptions): Promise<Uint8Array> {
-  const parts = timed('docx', () => documentParts(doc, options.layout));
+  const parts = timed('docx', () => documentParts(doc, options));
   const pages = await options.pages;
   return timed('docx', () => {
     editXml(parts, 'word/document.xml', (xml) => fillTocPages(xml, doc, pages));
@@ -41,7 +44,8 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
 }
 
 /** The package's parts, complete but for the contents' page numbers. */
-function documentParts(doc: ReportDocument, layout: Layout): PackageParts {
+function documentParts(doc: ReportDocument, options: DocxOptions): PackageParts {
+  const { layout } = options;
   const bookmarks = bookmarkNames(doc.body);
   const repeatedNotes = new Set<number>();
   walkDocument(doc, (node) => {
@@ -51,7 +55,9 @@ function documentParts(doc: ReportDocument, layout: Layout): PackageParts {
   const ctx: BlockContext = {
     bookmarks,
     repeatedNotes,
+    anchors: options.anchors ?? new BlockAnchors(),
     lists,
+    labels: doc.frame.labels,
     paragraphStyle: 'Normal',
     listLevel: -1,
     afterList: afterListSpacing(layout),
