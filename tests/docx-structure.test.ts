@@ -126,7 +126,7 @@ describe('inlines', () => {
   test('line breaks are w:br, language spans get run language', () => {
     const para = byText('Et avsnitt med');
     expect(para.text).toContain('Brown Fox.\nEtter et linjeskift');
-    expect(para.xml).toMatch(/<w:lang w:val="en"\/><\/w:rPr><w:t[^>]*>The Quick Brown Fox<\/w:t>/);
+    expect(para.xml).toMatch(/<w:lang w:val="en-GB"\/><\/w:rPr><w:t[^>]*>The Quick Brown Fox<\/w:t>/);
   });
 
   test('external links are hyperlinks with their text and target', () => {

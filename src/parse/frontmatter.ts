@@ -5,6 +5,7 @@ import type { Root, Yaml } from 'mdast';
 import type { LabelLanguage, Metadata, Point, Span } from '../model/types.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { closest } from './suggest.js';
+import { fullLocale } from '../model/locale.js';
 
 const isoDate = z
   .string()
@@ -43,8 +44,6 @@ const norwegianKeys: Record<string, string> = {
   utgiver: 'publisher', forfatter: 'authors', forfattere: 'authors', emneord: 'keywords', nøkkelord: 'keywords',
   beskrivelse: 'description', sted: 'place', serie: 'series', nettsted: 'website', nummerering: 'numbering',
 };
-
-const regions: Record<string, string> = { nb: 'nb-NO', nn: 'nn-NO', no: 'nb-NO', se: 'se-NO', en: 'en-GB' };
 
 /** The label language for a document language; other languages fall back to English. */
 export function labelLanguage(lang: string): LabelLanguage {
@@ -127,7 +126,7 @@ export function readFrontMatter(tree: Root, source: string, sink: DiagnosticSink
     shortTitle: fm.shortTitle ?? fm.title,
     subtitle: fm.subtitle,
     lang: fm.lang,
-    locale: fm.lang.includes('-') ? fm.lang : (regions[fm.lang] ?? fm.lang),
+    locale: fullLocale(fm.lang),
     date: fm.date,
     publisher: fm.publisher,
     authors: fm.authors ?? (fm.publisher ? [fm.publisher] : []),

@@ -2,10 +2,11 @@
  * Package parts the docx library leaves incomplete or writes unlike Word: the document language
  * (properties and settings) and publisher, the table look in the form Word writes it, note
  * separators without a stray note mark, repeated note numbers styled as note marks, pictures
- * without their alt text, the contents field's start and end in paragraphs of their own, and the
- * kind of the heading numbering.
+ * without their alt text, the contents field's start and end in paragraphs of their own, the
+ * kind of the heading numbering, and the house table style.
  */
 import { editXml, type PackageParts } from './package.js';
+import { tableStyleXml } from './styles.js';
 
 /** What goes into the document properties besides what the docx library writes. */
 export interface PropertyFacts {
@@ -30,6 +31,7 @@ export function completePackage(parts: PackageParts, facts: PropertyFacts): void
         : xml.replace('</Properties>', `${company}</Properties>`),
     );
   }
+  editXml(parts, 'word/styles.xml', (xml) => xml.replace('</w:styles>', `${tableStyleXml()}</w:styles>`));
   editXml(parts, 'word/settings.xml', (xml) =>
     xml
       .replace('</w:compat>', `</w:compat><w:themeFontLang w:val="${escapeXml(facts.locale)}"/>`)

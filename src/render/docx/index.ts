@@ -11,13 +11,13 @@ import { renderBlocks, type BlockContext } from './blocks.js';
 import { bookmarkNames } from './bookmarks.js';
 import { renderColophon, renderCover } from './cover.js';
 import { makeReproducible } from './determinism.js';
-import { FONT_SANS, fontsToEmbed } from './fonts.js';
+import { fontsToEmbed } from './fonts.js';
 import { renderFootnotes } from './footnotes.js';
 import { completePackage } from './fixups.js';
 import { ListNumbering } from './numbering.js';
 import { editXml, packageParts, writePackage, type PackageParts } from './package.js';
 import { colophonPage, coverPage, mainPages } from './page.js';
-import { afterListSpacing, buildStyles, type Layout } from './styles.js';
+import { afterListSpacing, buildStyles, HOUSE_THEME, type Layout } from './styles.js';
 import { fillTocPages, renderToc } from './toc.js';
 import { timed } from '../../timings.js';
 
@@ -81,8 +81,8 @@ function documentParts(doc: ReportDocument, options: DocxOptions): PackageParts 
     footnotes,
     fonts: fontsToEmbed(doc),
     features: { updateFields: true },
-    // New text and styles editors add follow the report's font, not Office's default theme fonts.
-    theme: { fonts: { headings: FONT_SANS, body: FONT_SANS } },
+    // New text and styles editors add follow the report's font and colours, not Office's defaults.
+    theme: HOUSE_THEME,
     sections: [
       { ...coverPage(), children: cover },
       ...(colophon.length > 0 ? [{ ...colophonPage(), children: colophon }] : []),
