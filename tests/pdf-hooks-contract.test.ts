@@ -75,7 +75,7 @@ describe('behaviour the hooks produce', () => {
   test('layout runs once when footnote space is kept as lines are placed, at most twice with notes in table cells', async () => {
     expect(await layoutPasses(join(fixturesDir, 'pdf-all-constructs', 'report.md'))).toBe(1);
     expect(await layoutPasses(join(fixturesDir, 'pdf-footnotes', 'report.md'))).toBeLessThanOrEqual(2);
-  }, 60_000);
+  });
 
   test('objects without a stream sit in object streams, found through a cross-reference stream', async () => {
     const bytes = Buffer.from(await renderFixture()).toString('latin1');
@@ -85,7 +85,7 @@ describe('behaviour the hooks produce', () => {
     const objects = bytes.match(/\n\d+ 0 obj\n[^]*?\nendobj/g) ?? [];
     expect(objects.length).toBeGreaterThan(5);
     for (const object of objects) expect(object).toContain('\nstream\n');
-  }, 30_000);
+  });
 
   test('a table over several pages repeats its header row as an artifact, tagged once', async () => {
     const { doc } = loadReportText(join(fixturesDir, 'pdf-long-table.md'), longTableReport());
@@ -99,7 +99,7 @@ describe('behaviour the hooks produce', () => {
     const pagesWithHeader = text.pages.filter((p) => /^Navn\s*Verdi/m.test(p)).length;
     expect(pagesWithHeader).toBeGreaterThan(1);
     for (const content of pageContents(read.pdf)) expect(scanContent(content).unmarked).toEqual([]);
-  }, 30_000);
+  });
 
   test('footnotes are drawn at the bottom of the page of their reference, below the body', async () => {
     const bytes = await renderFixture();
@@ -110,7 +110,7 @@ describe('behaviour the hooks produce', () => {
     const note = lines.findIndex((l) => l.includes('Den første fotnoten'));
     const body = lines.findIndex((l) => l.includes('Helse'));
     expect(note).toBeGreaterThan(body);
-  }, 30_000);
+  });
 });
 
 async function renderFixture(): Promise<Uint8Array> {

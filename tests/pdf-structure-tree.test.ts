@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFName } from 'pdf-lib';
+import { PDFName } from 'pdf-lib';
 import { fixturesDir } from './helpers/paths.js';
 import { renderFixture } from './helpers/pdf-render.js';
-import { findAll, lookupDict, readPdf, text, type ReadPdf, type StructElem } from './helpers/pdf-read.js';
+import { findAll, goToTargets, lookupDict, namedDestinations, readPdf, text, type ReadPdf, type StructElem } from './helpers/pdf-read.js';
 
 const fixture = join(fixturesDir, 'pdf-all-constructs', 'report.md');
 let read: ReadPdf;
@@ -123,23 +123,8 @@ describe('the structure tree of a report with every construct', () => {
 
 describe('internal links', () => {
   test('every GoTo link (TOC entries, footnotes both ways) names a destination that exists', () => {
-    const names = lookupDict(read.pdf, read.catalog.get(PDFName.of('Names')));
-    const dests = lookupDict(read.pdf, names?.get(PDFName.of('Dests')));
-    const defined = new Set<string>();
-    const walk = (node: PDFDict | undefined) => {
-      if (!node) return;
-      const pairs = node.get(PDFName.of('Names'));
-      if (pairs instanceof PDFArray) for (let i = 0; i < pairs.size(); i += 2) defined.add(text(pairs.get(i)) ?? '');
-      const kids = node.get(PDFName.of('Kids'));
-      if (kids instanceof PDFArray) kids.asArray().forEach((k) => walk(lookupDict(read.pdf, k)));
-    };
-    walk(dests);
-    const targets = findAll(doc, 'Link').flatMap((l) =>
-      l.annots.flatMap((a) => {
-        const action = lookupDict(read.pdf, a.get(PDFName.of('A')));
-        return text(action?.get(PDFName.of('S'))) === 'GoTo' ? [text(action?.get(PDFName.of('D'))) ?? ''] : [];
-      }),
-    );
+    const defined = namedDestinations(read);
+    const targets = goToTargets(read, doc);
     expect(targets).toEqual(expect.arrayContaining(['fn-first', 'fnref-first', 'fn-second', 'fnref-second']));
     for (const target of targets) expect(defined, target).toContain(target);
   });

@@ -22,11 +22,11 @@ describe('a failed build leaves earlier outputs untouched', () => {
     const before = new Map(readdirSync(out).map((f) => [f, { bytes: readFileSync(join(out, f)), mtime: statSync(join(out, f)).mtimeMs }]));
     expect([...before.keys()]).toEqual(['rapport.docx']);
 
-    writeFileSync(source, `${GOOD}\n<div>rå HTML</div>\n`);
+    writeFileSync(source, `${GOOD}\n<script>alert('rå HTML')</script>\n`);
     const second = await buildFile(source, { outDir: out, formats: ['docx'], strict: false });
     expect(second.ok).toBe(false);
     expect(second.written).toEqual([]);
-    expect(second.diagnostics.map((d) => d.rule)).toContain('raw-html');
+    expect(second.diagnostics.map((d) => d.rule)).toContain('html-unsafe');
     const after = new Map(readdirSync(out).map((f) => [f, { bytes: readFileSync(join(out, f)), mtime: statSync(join(out, f)).mtimeMs }]));
     expect(after).toEqual(before);
   });

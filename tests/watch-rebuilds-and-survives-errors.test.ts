@@ -37,9 +37,9 @@ describe('rapportverk build --watch', () => {
       await until(() => builds() === 2, 'the rebuild');
       expect(readFileSync(join(out, 'vakt.docx')).equals(first)).toBe(false);
 
-      writeFileSync(source, doc('<div>ikke lov</div>'));
+      writeFileSync(source, doc('<script>ikke lov</script>'));
       await until(() => stderr.includes('not built'), 'the error');
-      expect(stderr).toContain('[raw-html]');
+      expect(stderr).toContain('[html-unsafe]');
       expect(child.exitCode).toBeNull();
 
       writeFileSync(source, doc('Tredje utgave.'));

@@ -1,6 +1,6 @@
 /** The build: load and check a report, render the requested formats, write them atomically. */
 import { basename, extname, join } from 'node:path';
-import { loadReport } from '../parse/index.js';
+import { loadReport, type LoadOptions } from '../parse/index.js';
 import { sortDiagnostics, visibleDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { planFormat, type Format } from './formats.js';
 import { RenderPool, type PlannedJob } from './lanes.js';
@@ -8,7 +8,7 @@ import { writeAtomically, type PendingFile } from './write.js';
 import { timed } from '../timings.js';
 
 /** What to build and how strictly. */
-export interface BuildOptions {
+export interface BuildOptions extends LoadOptions {
   outDir: string;
   formats: readonly Format[];
   /** Treat warnings as errors. */
@@ -41,7 +41,7 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Bu
 }
 
 async function buildWith(pool: RenderPool, file: string, options: BuildOptions, started: number): Promise<BuildResult> {
-  const loaded = loadReport(file);
+  const loaded = loadReport(file, options);
   const { doc } = loaded;
   const diagnostics = visibleDiagnostics(loaded.diagnostics, options.strict);
   // Planning runs the plain version's readability checks, so it comes before the verdict.

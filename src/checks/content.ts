@@ -3,7 +3,7 @@ import type { ReportDocument } from '../model/types.js';
 import { walk, type Node } from '../model/walk.js';
 
 /** The parts of a report the checks need; a full ReportDocument qualifies. */
-export type CheckedContent = Pick<ReportDocument, 'body' | 'footnotes' | 'contentDir'>;
+export type CheckedContent = Pick<ReportDocument, 'body' | 'footnotes' | 'contentDir' | 'rootDir'>;
 
 /** Visits the body, then the footnotes, in document order. */
 export function walkContent(content: CheckedContent, visit: (node: Node) => void): void {

@@ -1,6 +1,7 @@
 /**
  * Figures: alt text present unless decorative, and the image a local, readable PNG or JPEG
- * inside the content folder. Remote images are never fetched.
+ * inside the project root (relative to the source, or `/…` from the root, as site generators
+ * serve it). Remote images are never fetched; a symlink that leads out of the root is refused.
  */
 import { openSync, readSync, closeSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
@@ -19,7 +20,7 @@ export function checkFigures(doc: CheckedContent, sink: DiagnosticSink): void {
         'describe what the image shows: ![Søyler som viser …](fil.png), or mark it ::figure{src="fil.png" decorative}');
     }
     checkCaption(node, sink);
-    const path = resolveImage(node, doc.contentDir, sink);
+    const path = resolveImage(node, doc, sink);
     if (path) node.path = path;
   });
 }
@@ -43,7 +44,7 @@ const SIGNATURES: { name: string; bytes: number[] }[] = [
   { name: 'JPEG', bytes: [0xff, 0xd8, 0xff] },
 ];
 
-function resolveImage(figure: Figure, contentDir: string, sink: DiagnosticSink): string | undefined {
+function resolveImage(figure: Figure, dirs: Pick<CheckedContent, 'contentDir' | 'rootDir'>, sink: DiagnosticSink): string | undefined {
   const src = figure.src;
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) {
     sink.error('image-remote', `the image "${src}" is a remote address; rapportverk never fetches files`, figure.pos,
@@ -56,16 +57,13 @@ function resolveImage(figure: Figure, contentDir: string, sink: DiagnosticSink):
   } catch {
     decoded = src;
   }
-  if (isAbsolute(decoded)) {
-    sink.error('image-outside', `the image path "${src}" is absolute`, figure.pos,
-      'use a path relative to the Markdown file, inside its folder');
-    return undefined;
-  }
-  const root = realpathOrUndefined(contentDir) ?? resolve(contentDir);
-  const wanted = resolve(root, decoded);
+  const root = realpathOrUndefined(dirs.rootDir) ?? resolve(dirs.rootDir);
+  const sourceDir = realpathOrUndefined(dirs.contentDir) ?? resolve(dirs.contentDir);
+  // "/img/x.png" is served from the site root, which is the project root here.
+  const wanted = decoded.startsWith('/') ? resolve(root, `.${decoded}`) : resolve(sourceDir, decoded);
   if (!inside(root, wanted)) {
-    sink.error('image-outside', `the image "${src}" lies outside the content folder`, figure.pos,
-      'copy the image into the folder of the Markdown file (or a subfolder)');
+    sink.error('image-outside', `the image "${src}" lies outside the project root ${root}`, figure.pos,
+      'copy the image into the project, or build with --root set to a folder that holds both');
     return undefined;
   }
   const real = realpathOrUndefined(wanted);
@@ -74,8 +72,8 @@ function resolveImage(figure: Figure, contentDir: string, sink: DiagnosticSink):
     return undefined;
   }
   if (!inside(root, real)) {
-    sink.error('image-outside', `the image "${src}" is a link to a file outside the content folder`, figure.pos,
-      'copy the file itself into the content folder instead of linking to it');
+    sink.error('image-outside', `the image "${src}" is a link to a file outside the project root`, figure.pos,
+      'copy the file itself into the project instead of linking to it');
     return undefined;
   }
   const head = readHead(real);

@@ -1,7 +1,6 @@
 /** Authoring checks over the model: every rule runs, every finding is recorded, nothing throws. */
 import type { CheckedContent } from './content.js';
 import type { DiagnosticSink } from '../diagnostics.js';
-import { checkHeadings } from './headings.js';
 import { checkFigures } from './figures.js';
 import { checkTables } from './tables.js';
 import { checkLinks } from './links.js';
@@ -13,7 +12,6 @@ import { checkGlyphs } from './glyphs.js';
  * broken front matter still gets every other finding.
  */
 export function runChecks(doc: CheckedContent, sink: DiagnosticSink, source?: string): void {
-  checkHeadings(doc, sink);
   checkFigures(doc, sink);
   checkTables(doc, sink);
   checkLinks(doc, sink);

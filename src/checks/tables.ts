@@ -1,4 +1,7 @@
-/** Tables: a header row with a heading in every column, and a width that fits a page. */
+/**
+ * Tables: a heading in every column of a header row, and a width that fits a page. A table
+ * without a header row (its first row was empty) was warned about when it was read.
+ */
 import type { DiagnosticSink } from '../diagnostics.js';
 import { inlineText } from '../model/text.js';
 import { walkContent, type CheckedContent } from './content.js';
@@ -6,7 +9,7 @@ import { walkContent, type CheckedContent } from './content.js';
 /** Widest table accepted; more columns cannot be read on an A4 page or by a screen reader. */
 export const MAX_TABLE_COLUMNS = 20;
 
-/** Reports tables without column headings, header cells without text, and too many columns. */
+/** Reports header cells without text and too many columns. */
 export function checkTables(doc: CheckedContent, sink: DiagnosticSink): void {
   walkContent(doc, (node) => {
     if (node.type !== 'table') return;
@@ -17,11 +20,6 @@ export function checkTables(doc: CheckedContent, sink: DiagnosticSink): void {
         'split it into several tables, or turn rows into columns');
     }
     const empty = (header?.cells ?? []).filter((cell) => inlineText(cell.children).trim() === '');
-    if (!header || empty.length === header.cells.length) {
-      sink.error('table-header-missing', 'the table has no header row: its first row is empty', node.pos,
-        'write a heading for each column in the first row; screen readers announce it with every cell');
-      return;
-    }
     for (const cell of empty) {
       sink.error('table-header-empty', 'a column heading is empty', cell.pos ?? node.pos,
         'write a heading for this column (e.g. "Område"); screen readers announce it with every cell');

@@ -15,10 +15,16 @@ Build options:
       --strict           treat warnings as errors
   -w, --watch            rebuild when the source, its images, templates or fonts change
   -q, --quiet            print only diagnostics
+      --lang TAG         document language (BCP 47: nb, nn, en, se, …); else the front matter's
+                         lang, else detected from the text with a warning
+      --root DIR         project root: images and links may point anywhere inside it, /img/x.png
+                         starts there (default: nearest folder above the source with .git, else
+                         the source's folder); nothing outside it is read
 
 Check options:
       --format text|json diagnostics as text (default) or JSON for tools
       --strict           treat warnings as errors
+      --lang TAG, --root DIR  as for build
 
 Import options:
       --into FILE.md     the source the DOCX was built from (default: content/rapport.md)

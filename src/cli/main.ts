@@ -80,6 +80,34 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
+/** Options both commands take about how to read the source. */
+const SOURCE_OPTIONS = {
+  lang: { type: 'string' },
+  root: { type: 'string' },
+} as const;
+
+/** `--lang` and `--root`, checked: a language tag must be well-formed BCP 47, a root an existing folder. */
+function sourceOptions(values: { lang?: string | boolean | undefined; root?: string | boolean | undefined }): { lang?: string; root?: string } {
+  const out: { lang?: string; root?: string } = {};
+  if (typeof values.lang === 'string') {
+    if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(values.lang)) {
+      throw new UsageError(`--lang needs a language tag such as nb, nn, en or se, not '${values.lang}'`);
+    }
+    out.lang = values.lang;
+  }
+  if (typeof values.root === 'string') {
+    let folder = false;
+    try {
+      folder = statSync(values.root).isDirectory();
+    } catch {
+      folder = false;
+    }
+    if (!folder) throw new UsageError(`--root '${values.root}' is not a folder`);
+    out.root = values.root;
+  }
+  return out;
+}
+
 async function runBuild(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     out: { type: 'string', short: 'o', default: 'dist' },
@@ -87,6 +115,7 @@ async function runBuild(args: string[]): Promise<number> {
     strict: { type: 'boolean', default: false },
     quiet: { type: 'boolean', short: 'q', default: false },
     watch: { type: 'boolean', short: 'w', default: false },
+    ...SOURCE_OPTIONS,
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -113,6 +142,7 @@ async function runBuild(args: string[]): Promise<number> {
         outDir: String(values.out),
         formats,
         strict: values.strict === true,
+        ...sourceOptions(values),
         pool,
         ...(showProgress ? { progress: (m: string) => process.stderr.write(`  ${m}\n`) } : {}),
       });
@@ -153,12 +183,14 @@ async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string', short: 'f', default: 'text' },
     strict: { type: 'boolean', default: false },
+    ...SOURCE_OPTIONS,
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
     process.stdout.write(HELP);
     return EXIT.ok;
   }
+  const loadOptions = sourceOptions(values);
   const format = String(values.format);
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format for check is text or json, not '${format}'`);
   const files = positionals.length ? positionals : ['content/rapport.md'];
@@ -167,7 +199,7 @@ async function runCheck(args: string[]): Promise<number> {
   const { readabilityReport, formatReadability } = await import('../plain/index.js');
   const { visibleDiagnostics } = await import('../diagnostics.js');
   const all = files.flatMap((file) => {
-    const loaded = loadReport(file);
+    const loaded = loadReport(file, loadOptions);
     const { doc } = loaded;
     const diagnostics = visibleDiagnostics(loaded.diagnostics, values.strict === true);
     if (!doc) return diagnostics;

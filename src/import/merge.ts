@@ -126,6 +126,7 @@ class DocumentMerge {
         }
         break;
       case 'blockquote':
+      case 'admonition':
         for (const child of block.children) this.index(child, top);
         break;
       case 'heading':

@@ -22,6 +22,7 @@ export function numberCaptions(blocks: readonly Block[]): void {
           for (const item of node.items) visit(item.children);
           break;
         case 'blockquote':
+        case 'admonition':
           visit(node.children);
           break;
         case 'plainText':

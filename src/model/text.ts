@@ -56,6 +56,9 @@ export function blockText(blocks: readonly Block[]): string {
       case 'blockquote':
         parts.push(blockText(block.children));
         break;
+      case 'admonition':
+        parts.push(inlineText(block.title ?? []), blockText(block.children));
+        break;
       case 'code':
         parts.push(block.value);
         break;

@@ -188,9 +188,9 @@ export interface Table extends NodeBase {
 /** An image as a block. Alt text and caption are separate: alt replaces the image, caption adds to it. */
 export interface Figure extends NodeBase {
   type: 'figure';
-  /** The source as written (relative to the Markdown file). */
+  /** The source as written (relative to the Markdown file, or `/…` from the project root). */
   src: string;
-  /** Absolute path of the checked file inside the content folder; absent when it failed checks. */
+  /** Absolute path of the checked file inside the project root; absent when it failed checks. */
   path?: string;
   alt: string;
   /** Decorative images carry no meaning: no alt text, artifacts in PDF, marked decorative in DOCX. */
@@ -229,6 +229,23 @@ export interface PlainText extends NodeBase {
   children: Block[];
 }
 
+/** The kinds of labelled box Docusaurus (`:::tip`) and MkDocs (`!!! tip`) authors write. */
+export const ADMONITION_KINDS = ['note', 'tip', 'info', 'warning', 'danger', 'caution'] as const;
+export type AdmonitionKind = (typeof ADMONITION_KINDS)[number];
+
+/**
+ * A box set apart from the running text: a labelled note, tip or warning, or a `<details>`
+ * block (`kind: 'details'`, its summary as title). The label is words in the document's
+ * language, never colour alone.
+ */
+export interface Admonition extends NodeBase {
+  type: 'admonition';
+  kind: AdmonitionKind | 'details';
+  /** The author's title (`:::tip[Title]`, `!!! tip "Title"`, `<summary>`), shown after the label. */
+  title?: Inline[];
+  children: Block[];
+}
+
 export type Block =
   | Heading
   | Paragraph
@@ -238,7 +255,8 @@ export type Block =
   | BlockQuote
   | Code
   | ThematicBreak
-  | PlainText;
+  | PlainText
+  | Admonition;
 
 /** A footnote's content; referenced by `FootnoteRef.id`. */
 export interface Footnote extends NodeBase {
@@ -320,6 +338,8 @@ export interface Labels {
   website: string;
   universalDesign: string;
   madeWith: string;
+  /** Labels of the admonition boxes ("Merk", "Tips", "Advarsel" …). */
+  admonitions: Record<AdmonitionKind, string>;
 }
 
 /** The cover page, filled from front matter through `templates/cover.md.hbs`. */
@@ -350,8 +370,10 @@ export interface TocEntry {
 export interface ReportDocument {
   /** The Markdown file path as given to the tool (used in diagnostics). */
   file: string;
-  /** Folder that holds the source and its assets; nothing outside it is read. */
+  /** Folder that holds the source; relative image paths start here. */
   contentDir: string;
+  /** The project root (`--root`, else the nearest folder with `.git`); nothing outside it is read. */
+  rootDir: string;
   meta: Metadata;
   frame: Frame;
   body: Block[];

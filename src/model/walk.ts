@@ -30,6 +30,8 @@ function childrenOf(node: Node): readonly Node[] {
       return [...(node.caption ?? []), ...node.rows.flatMap((row) => row.cells.flatMap((cell) => cell.children))];
     case 'figure':
       return node.caption ?? [];
+    case 'admonition':
+      return [...(node.title ?? []), ...node.children];
     case 'code':
     case 'thematicBreak':
     case 'text':

@@ -74,6 +74,9 @@ function rewriteInlines(node: Node, rewrite: (children: Inline[]) => Inline[]): 
     case 'figure':
       if (node.caption) node.caption = rewrite(node.caption);
       return;
+    case 'admonition':
+      if (node.title) node.title = rewrite(node.title);
+      return;
     case 'link':
     case 'text':
     case 'inlineCode':

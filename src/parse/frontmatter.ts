@@ -7,10 +7,16 @@ import type { DiagnosticSink } from '../diagnostics.js';
 import { closest } from './suggest.js';
 import { fullLocale } from '../model/locale.js';
 
+/** A date, or a site generator's timestamp (`2020-12-02T15:05:58Z`) whose date part is used. */
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real calendar date');
+  .transform((s) => (/^\d{4}-\d{2}-\d{2}[T ]/.test(s) ? s.slice(0, 10) : s))
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
+      .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real calendar date'),
+  );
 
 const lixLimit = z.number().min(5, 'a LIX limit below 5 cannot be met').max(80, 'a LIX limit above 80 allows text harder than the report');
 
@@ -23,18 +29,21 @@ const plainSettings = z.object({
 
 const stringList = z.union([z.string().transform((s) => [s]), z.array(z.string())]);
 
-/** The front matter schema; every key the tool understands. */
+/** The front matter schema; every key the tool understands. Title and language may also come from the text. */
 export const frontMatterSchema = z.object({
-  title: z.string().trim().min(1, 'the title is empty'),
+  title: z.string().trim().min(1, 'the title is empty').optional(),
   shortTitle: z.string().trim().min(1).optional(),
   subtitle: z.string().optional(),
   lang: z
     .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as nb, nn or en'),
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as nb, nn or en')
+    .optional(),
   date: isoDate.optional(),
   publisher: z.string().optional(),
   authors: stringList.optional(),
+  author: stringList.optional(),
   keywords: stringList.optional(),
+  tags: stringList.optional(),
   description: z.string().optional(),
   place: z.string().optional(),
   series: z.string().optional(),
@@ -47,6 +56,20 @@ export const frontMatterSchema = z.object({
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 const knownKeys = new Set(Object.keys(frontMatterSchema.shape));
+
+/**
+ * Keys that Hugo, Jekyll, Docusaurus and MkDocs pages carry for the site, not the document:
+ * accepted without a word, since a page copied from a site should build as it is.
+ */
+const siteGeneratorKeys = new Set([
+  'weight', 'draft', 'categories', 'aliases', 'slug', 'sidebar_position', 'sidebar_label', 'sidebar_class_name',
+  'sidebar_custom_props', 'id', 'layout', 'permalink', 'nav_order', 'nav_exclude', 'parent', 'grand_parent',
+  'has_children', 'has_toc', 'toc', 'toc_min_heading_level', 'toc_max_heading_level', 'hide', 'hide_title',
+  'hide_table_of_contents', 'pagination_label', 'pagination_next', 'pagination_prev', 'displayed_sidebar',
+  'custom_edit_url', 'image', 'image-alt', 'translationKey', 'type', 'url', 'menu', 'linkTitle', 'summary',
+  'lastmod', 'publishDate', 'expiryDate', 'series_weight', 'template', 'search', 'icon', 'comments',
+  'excerpt', 'redirect_from', 'published', 'sitemap', 'unlisted', 'last_update', 'keywords_meta', 'robots',
+]);
 
 /** Norwegian names authors reach for, and the key each means. */
 const norwegianKeys: Record<string, string> = {
@@ -64,8 +87,18 @@ export function labelLanguage(lang: string): LabelLanguage {
   return 'en';
 }
 
-/** Reads and validates the front matter; returns undefined (with errors recorded) when unusable. */
-export function readFrontMatter(tree: Root, source: string, sink: DiagnosticSink): Metadata | undefined {
+/** What the front matter says; title and language may be missing, the text supplies them then. */
+export type FrontMatterMetadata = Omit<Metadata, 'title' | 'shortTitle' | 'lang' | 'locale' | 'numbering'> &
+  Partial<Pick<Metadata, 'title' | 'shortTitle' | 'lang' | 'numbering'>>;
+
+/** The metadata of a document that has no front matter block. */
+const NO_FRONT_MATTER: FrontMatterMetadata = { authors: [], keywords: [] };
+
+/**
+ * Reads and validates the front matter, which is optional; returns undefined (with errors
+ * recorded) when a block is there but unusable.
+ */
+export function readFrontMatter(tree: Root, source: string, sink: DiagnosticSink): FrontMatterMetadata | undefined {
   const first = tree.children[0];
   const yamlNode = first?.type === 'yaml' ? (first as Yaml) : undefined;
   const fileStart: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
@@ -74,15 +107,7 @@ export function readFrontMatter(tree: Root, source: string, sink: DiagnosticSink
       'add a line with just "---" after the last "key: value" line');
     return undefined;
   }
-  if (!yamlNode?.position) {
-    sink.error(
-      'front-matter-missing',
-      'the document has no front matter',
-      fileStart,
-      'start the file with a YAML block between two "---" lines that sets at least title and lang',
-    );
-    return undefined;
-  }
+  if (!yamlNode?.position) return { ...NO_FRONT_MATTER };
   // The YAML text starts on the line after the opening `---`.
   const yamlStart = yamlNode.position.start.offset ?? 0;
   const bodyOffset = source.indexOf('\n', yamlStart) + 1;
@@ -107,7 +132,7 @@ export function readFrontMatter(tree: Root, source: string, sink: DiagnosticSink
   for (const pair of contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     keyRanges.set(key, rangeOf(pair.key as YamlNode));
-    if (!knownKeys.has(key)) {
+    if (!knownKeys.has(key) && !siteGeneratorKeys.has(key)) {
       const guess = norwegianKeys[key.toLowerCase()] ?? closest(key, [...knownKeys]);
       sink.warn('front-matter-unknown-key', `unknown front matter key "${key}" is ignored${guess ? `; did you mean "${guess}"?` : ''}`,
         spanOf(rangeOf(pair.key as YamlNode)), guess ? `rename it to "${guess}"` : `known keys: ${[...knownKeys].join(', ')}`);
@@ -135,29 +160,31 @@ export function readFrontMatter(tree: Root, source: string, sink: DiagnosticSink
   const fm = result.data;
   return {
     title: fm.title,
-    shortTitle: fm.shortTitle ?? fm.title,
+    shortTitle: fm.shortTitle,
     subtitle: fm.subtitle,
     lang: fm.lang,
-    locale: fullLocale(fm.lang),
     date: fm.date,
     publisher: fm.publisher,
-    authors: fm.authors ?? (fm.publisher ? [fm.publisher] : []),
-    keywords: fm.keywords ?? [],
+    authors: fm.authors ?? fm.author ?? (fm.publisher ? [fm.publisher] : []),
+    keywords: fm.keywords ?? fm.tags ?? [],
     description: fm.description,
     place: fm.place,
     series: fm.series,
     isbn: fm.isbn,
     issn: fm.issn,
     website: fm.website,
-    numbering: fm.numbering ?? 3,
+    numbering: fm.numbering,
     ...(fm.plain ? { plain: fm.plain } : {}),
   };
 }
 
 function hintForMissing(key: string): string {
-  if (key === 'title') return 'add a line such as "title: Rapport fra …" to the front matter';
-  if (key === 'lang') return 'add "lang: nb" (or nn, en, …): screen readers need the document language';
   return `add "${key}: …" to the front matter`;
+}
+
+/** The full language tag for document properties: `nb` → `nb-NO`. */
+export function localeOf(lang: string): string {
+  return fullLocale(lang);
 }
 
 function rangeOf(node: YamlNode | null | undefined): [number, number] | undefined {

@@ -1,4 +1,7 @@
-/** Pandoc-style heading attributes: `# Sammendrag {-}`, `{.unnumbered}`, `{#custom-id}`. */
+/**
+ * Heading attributes as Pandoc writes them (`# Sammendrag {-}`, `{.unnumbered}`, `{#custom-id}`) and
+ * as MkDocs' attribute lists do (`{: #custom-id }`).
+ */
 import type { PhrasingContent } from 'mdast';
 
 /** What a trailing `{…}` on a heading says, and the heading's children without it. */
@@ -17,7 +20,8 @@ export function parseHeadingAttributes(children: readonly PhrasingContent[]): He
   if (last?.type !== 'text') return plain;
   const match = TRAILING.exec(last.value);
   if (!match) return plain;
-  const tokens = (match[1] ?? '').trim().split(/\s+/).filter(Boolean);
+  // MkDocs (Python-Markdown attr_list) opens the block with a colon.
+  const tokens = (match[1] ?? '').trim().replace(/^:\s*/, '').split(/\s+/).filter(Boolean);
   if (tokens.length === 0 || !tokens.every((t) => t === '-' || t === '.unnumbered' || /^#[\p{L}\p{N}_-]+$/u.test(t))) {
     return plain;
   }

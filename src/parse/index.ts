@@ -1,14 +1,17 @@
 /** Source file → validated model: read, parse, front matter, convert, frame, checks. */
-import { dirname, resolve } from 'node:path';
-import type { ReportDocument } from '../model/types.js';
+import { basename, dirname, extname, resolve } from 'node:path';
+import type { Metadata, ReportDocument } from '../model/types.js';
 import { DiagnosticSink, pointSpan, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { buildFrame } from '../frame/index.js';
 import { creationTime } from '../frame/dates.js';
 import { runChecks } from '../checks/index.js';
 import { readSource } from './source.js';
 import { parseMarkdown } from './markdown.js';
-import { readFrontMatter } from './frontmatter.js';
-import { toModel } from './to-model.js';
+import { blankDocusaurusTitles } from './admonitions.js';
+import { localeOf, readFrontMatter, type FrontMatterMetadata } from './frontmatter.js';
+import { detectLanguage, languageName } from './document-language.js';
+import { toModel, type ConvertedBody } from './to-model.js';
+import { projectRoot } from './project-root.js';
 import { numberCaptions } from '../model/captions.js';
 import { attachTableCaptions } from './table-captions.js';
 import { resolveCrossReferences } from './cross-references.js';
@@ -22,31 +25,43 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
+/** What the command line may say about a document besides its text. */
+export interface LoadOptions {
+  /** The document language (`--lang`); wins over the front matter and detection. */
+  lang?: string;
+  /** The project root (`--root`); images and links may point anywhere inside it. */
+  root?: string;
+}
+
 /** Loads a report from a Markdown file. `doc` is absent when errors make a model impossible. */
-export function loadReport(file: string): LoadResult {
+export function loadReport(file: string, options: LoadOptions = {}): LoadResult {
   const sink = new DiagnosticSink(file);
   const text = readSource(file, sink);
   if (text === undefined) return { diagnostics: sink.items };
-  return loadReportText(file, text, sink);
+  return loadReportText(file, text, sink, options);
 }
 
 /** Loads a report from Markdown text that claims to come from `file` (for checks and tests). */
-export function loadReportText(file: string, text: string, sink = new DiagnosticSink(file)): LoadResult {
+export function loadReportText(file: string, text: string, sink = new DiagnosticSink(file), options: LoadOptions = {}): LoadResult {
   if (refuseBeforeParsing(text, sink)) return { diagnostics: sink.items };
-  const tree = timed('parse', () => parseMarkdown(text));
-  const meta = timed('model', () => readFrontMatter(tree, text, sink));
-  const converted = timed('model', () => toModel(tree, { numbering: meta?.numbering ?? 3, source: text }, sink));
+  const tree = timed('parse', () => parseMarkdown(blankDocusaurusTitles(text)));
+  const front = timed('model', () => readFrontMatter(tree, text, sink));
+  const converted = timed('model', () =>
+    toModel(tree, { numbering: front?.numbering, source: text, titleFromHeading: front?.title === undefined }, sink));
   attachTableCaptions(converted.body);
   numberCaptions(converted.body);
   const contentDir = dirname(resolve(file));
+  const rootDir = projectRoot(file, options.root);
+  const meta = front && completeMetadata(front, converted, file, options, sink);
   if (!meta) {
     // No model without front matter, but the author still gets every other finding at once.
-    timed('checks', () => runChecks({ body: converted.body, footnotes: converted.footnotes, contentDir }, sink, text));
+    timed('checks', () => runChecks({ body: converted.body, footnotes: converted.footnotes, contentDir, rootDir }, sink, text));
     return { diagnostics: sortDiagnostics(sink.items) };
   }
   const doc: ReportDocument = {
     file,
     contentDir,
+    rootDir,
     meta,
     frame: timed('model', () => buildFrame(meta)),
     body: converted.body,
@@ -57,6 +72,37 @@ export function loadReportText(file: string, text: string, sink = new Diagnostic
   timed('model', () => resolveCrossReferences(doc, sink, text));
   timed('checks', () => runChecks(doc, sink, text));
   return { doc, diagnostics: sortDiagnostics(sink.items) };
+}
+
+/** Title and language from the front matter, else from the text (the first `#` heading, detection), else the file. */
+function completeMetadata(front: FrontMatterMetadata, converted: ConvertedBody, file: string, options: LoadOptions,
+  sink: DiagnosticSink): Metadata {
+  const title = front.title ?? converted.title ?? titleFromFileName(file, sink);
+  const lang = options.lang ?? front.lang ?? detectedLanguage(converted, sink);
+  return { ...front, title, shortTitle: front.shortTitle ?? title, lang, locale: localeOf(lang), numbering: converted.numbering };
+}
+
+const FILE_START = pointSpan({ line: 1, column: 1, offset: 0 });
+
+/** The file name as a title; `README.md` and `index.md` are named after their folder. */
+function titleFromFileName(file: string, sink: DiagnosticSink): string {
+  const stem = basename(file, extname(file));
+  const title = /^(readme|index|_index)$/i.test(stem) ? basename(dirname(resolve(file))) : stem;
+  sink.warn('title-from-file-name', `the document has no title, so it is called "${title}" after its file`, FILE_START,
+    'start it with a "# Title" heading, or add "title: …" to the front matter');
+  return title;
+}
+
+function detectedLanguage(converted: ConvertedBody, sink: DiagnosticSink): string {
+  const detected = detectLanguage(converted.body);
+  if (detected === undefined) {
+    sink.warn('lang-detected', 'no language is set and the text is too short to tell; Norwegian Bokmål (nb) is assumed', FILE_START,
+      'set it with "lang: nb" (or nn, en, se, …) in the front matter, or with --lang');
+    return 'nb';
+  }
+  sink.warn('lang-detected', `no language is set; the text reads as ${languageName(detected)} ("${detected}")`, FILE_START,
+    `if that is right, write "lang: ${detected}" in the front matter (or build with --lang ${detected}); screen readers need it`);
+  return detected;
 }
 
 /**

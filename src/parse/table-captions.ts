@@ -31,6 +31,7 @@ function descend(block: Block): void {
       return;
     case 'blockquote':
     case 'plainText':
+    case 'admonition':
       attachTableCaptions(block.children);
       return;
     case 'heading':

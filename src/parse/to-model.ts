@@ -6,8 +6,11 @@
 import type * as md from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type {
+  Admonition,
+  AdmonitionKind,
   Align,
   Block,
+  Span,
   Figure,
   Footnote,
   Heading,
@@ -19,14 +22,20 @@ import type {
   TableRow,
   TocEntry,
 } from '../model/types.js';
+import { toString } from 'mdast-util-to-string';
 import { inlineText } from '../model/text.js';
 import { SlugRegistry, slugify } from '../model/slug.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { parseHeadingAttributes } from './heading-attributes.js';
-import { classifyHtml } from './html-subset.js';
-import { InlineCollector } from './inline-html.js';
+import { outlineHeadings, type OutlineHeading } from './heading-outline.js';
+import { AnchorAliases } from './anchors.js';
+import { parseFragment } from './html-fragment.js';
+import { docusaurusTitle, isAdmonitionKind, regroupMkDocs } from './admonitions.js';
+import { HtmlReader, type HtmlHost } from './html-to-model.js';
+import { parseMarkdown } from './markdown.js';
+import { SourceIndex } from './source-index.js';
 import { closest } from './suggest.js';
-import { abbreviate, span } from './points.js';
+import { span } from './points.js';
 import { findUnresolvedReferences } from './unresolved-references.js';
 
 /** Deepest nesting of lists and block quotes accepted; deeper input gets an error, not a stack overflow. */
@@ -36,9 +45,11 @@ export const MAX_NESTING = 24;
 export const MAX_INLINE_NESTING = 32;
 
 /** What the converter needs besides the tree. */
-export interface ConvertOptions extends Pick<Metadata, 'numbering'> {
+export interface ConvertOptions extends Partial<Pick<Metadata, 'numbering'>> {
   /** The text the tree was parsed from; lets the converter find references the parser left as text. */
   source?: string;
+  /** Take a leading level-1 heading out of the body as the document title (no title in front matter). */
+  titleFromHeading?: boolean;
 }
 
 /** What the converter produces for the document body. */
@@ -46,7 +57,17 @@ export interface ConvertedBody {
   body: Block[];
   footnotes: Footnote[];
   toc: TocEntry[];
+  /** The text of the leading level-1 heading taken out as the title, when asked for. */
+  title?: string;
+  /** Heading levels that got generated numbers. */
+  numbering: number;
 }
+
+/** Heading numbers typed by hand ("7. Tankeprosess", "2.1 Mål"): generated ones would double them. */
+const TYPED_NUMBER = /^\d+(\.\d+)*\.?\s/;
+
+/** Levels numbered when the front matter says nothing and no heading carries a typed number. */
+const DEFAULT_NUMBERING = 3;
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
 
@@ -56,8 +77,6 @@ const DIRECTIVES: Record<string, { mark: string; syntax: string }> = {
   figure: { mark: '::', syntax: '::figure{src="bilde.png" alt="What the image shows"}' },
   klarsprak: { mark: ':::', syntax: ':::klarsprak on its own line, the plain text, then ::: on its own line' },
 };
-
-const TOC_DEPTH = 3;
 
 /** Converts a parsed Markdown tree (front matter already read) into model blocks and footnotes. */
 export function toModel(tree: md.Root, options: ConvertOptions, sink: DiagnosticSink): ConvertedBody {
@@ -79,13 +98,21 @@ class Converter {
   /** Footnote ids in order of first reference. */
   private readonly noteOrder: string[] = [];
   private readonly slugs = new SlugRegistry();
-  private readonly counters = [0, 0, 0, 0, 0, 0, 0];
-  /** Level of the nearest unnumbered heading above, whose subsections stay unnumbered too. */
-  private unnumberedLevel = 7;
-  private readonly toc: TocEntry[] = [];
+  private readonly anchors = new AnchorAliases();
+  /** Every heading in document order, for the outline pass. */
+  private readonly headings: OutlineHeading[] = [];
+  private typedNumbers = false;
+  /** `id`/`name` targets met since the last heading: they lead to the next one. */
+  private pendingTargets: string[] = [];
+  /** Images met inside running text, placed after the block they stood in. */
+  private readonly moved: Figure[] = [];
+  private readonly index: SourceIndex | undefined;
+  /** How deep Markdown inside HTML inside Markdown goes; bounded so text cannot recurse forever. */
+  private markdownDepth = 0;
 
-  private readonly numbering: number;
+  private readonly numbering: number | undefined;
   private readonly source: string | undefined;
+  private readonly titleFromHeading: boolean;
 
   constructor(
     private readonly tree: md.Root,
@@ -94,13 +121,35 @@ class Converter {
   ) {
     this.numbering = options.numbering;
     this.source = options.source;
+    this.titleFromHeading = options.titleFromHeading === true;
+    this.index = options.source === undefined ? undefined : new SourceIndex(options.source);
   }
 
   run(): ConvertedBody {
     this.collectDefinitions();
-    const body = this.blocks(this.tree.children, 0);
+    const title = this.takeTitle();
+    const body = this.blocks(this.tree.children.filter((node) => node !== title?.node), 0);
     const footnotes = this.footnotes();
-    return { body, footnotes, toc: this.toc };
+    const numbering = this.numbering ?? (this.typedNumbers ? 0 : DEFAULT_NUMBERING);
+    const toc = outlineHeadings(this.headings, numbering, this.sink);
+    const last = this.headings.at(-1)?.heading.id;
+    if (last !== undefined) for (const name of this.pendingTargets) this.anchors.target(name, last);
+    this.anchors.resolveLinks(body, footnotes);
+    return { body, footnotes, toc, numbering, ...(title ? { title: title.text } : {}) };
+  }
+
+  /** The leading level-1 heading, when it is the document's title: its text is not printed twice. */
+  private takeTitle(): { node: md.Heading; text: string } | undefined {
+    if (!this.titleFromHeading) return undefined;
+    const first = this.tree.children.find((node) => node.type === 'heading');
+    if (first?.type !== 'heading' || first.depth !== 1) return undefined;
+    const typed = this.typedNumbers;
+    const heading = this.heading(first);
+    const text = heading ? inlineText(heading.children).trim() : '';
+    // The title is no section: it is neither numbered nor in the outline.
+    this.typedNumbers = typed;
+    if (heading) this.headings.pop();
+    return text ? { node: first, text } : undefined;
   }
 
   private collectDefinitions(): void {
@@ -126,13 +175,62 @@ class Converter {
 
   // -- blocks -----------------------------------------------------------------------------------
 
-  private blocks(nodes: readonly md.RootContent[], depth: number): Block[] {
+  private blocks(written: readonly md.RootContent[], depth: number): Block[] {
+    const nodes = regroupMkDocs(written, this.index);
+    if (nodes.some((node) => node.type === 'html')) return this.htmlBlocks(nodes, depth);
     const out: Block[] = [];
-    for (const node of nodes) {
-      const block = this.block(node, depth);
-      if (block) out.push(block);
-    }
+    for (const node of nodes) out.push(...this.blockAndMoved(node, depth));
     return out;
+  }
+
+  /** A block, then the images that stood inside its text. */
+  private blockAndMoved(node: md.RootContent, depth: number): Block[] {
+    const block = this.block(node, depth);
+    const moved = this.moved.splice(0);
+    return block ? [block, ...moved] : moved;
+  }
+
+  /** Blocks among which raw HTML stands: parsed as one HTML fragment, the Markdown blocks in their places. */
+  private htmlBlocks(nodes: readonly md.RootContent[], depth: number): Block[] {
+    const fragment = parseFragment(nodes, '\n', this.index);
+    const host = this.htmlHost(depth, {
+      slotBlocks: (i) => {
+        const node = nodes[i];
+        return node ? this.blockAndMoved(node, depth) : [];
+      },
+      slotInlines: () => [],
+    });
+    return new HtmlReader(host, fragment).blocks();
+  }
+
+  private htmlHost(depth: number, slots: Pick<HtmlHost, 'slotBlocks' | 'slotInlines'>): HtmlHost {
+    return {
+      ...slots,
+      sink: this.sink,
+      heading: (level, children, pos, id) => this.makeHeading(level, children, pos, { unnumbered: false, ...(id ? { id } : {}) }),
+      target: (name) => this.pendingTargets.push(name),
+      markdown: (text, offset) => this.markdownInHtml(text, offset, depth),
+      moveImage: (figure) => this.moveImage(figure),
+    };
+  }
+
+  /** Markdown written inside an HTML block (after `</details>`, in a `<div>`): read as Markdown, as GitHub and Docusaurus do. */
+  private markdownInHtml(text: string, offset: number | undefined, depth: number): Block[] {
+    if (this.markdownDepth >= 2) return [{ type: 'paragraph', children: [{ type: 'text', value: text.trim() }] }];
+    const tree = parseMarkdown(text);
+    if (offset !== undefined && this.index) shiftPositions(tree, offset, this.index);
+    this.markdownDepth++;
+    try {
+      return this.blocks(tree.children, depth + 1);
+    } finally {
+      this.markdownDepth--;
+    }
+  }
+
+  private moveImage(figure: Figure): void {
+    this.sink.warn('image-moved', `the image "${figure.src}" stands inside running text; it is placed after the paragraph`, figure.pos,
+      'put the image in a paragraph of its own, so it stands where you want it');
+    this.moved.push(figure);
   }
 
   private block(node: md.RootContent, depth: number): Block | undefined {
@@ -156,8 +254,8 @@ class Converter {
       case 'table':
         return this.table(node);
       case 'html':
-        this.blockHtml(node);
-        return undefined;
+        // Only reached for html inside a list or quote item converted alone; blocks() routes html to the HTML reader.
+        return this.htmlBlocks([node], 0)[0];
       case 'containerDirective':
       case 'leafDirective':
         return this.blockDirective(node, depth);
@@ -185,36 +283,32 @@ class Converter {
     return make();
   }
 
-  private heading(node: md.Heading): Heading {
+  private heading(node: md.Heading): Heading | undefined {
     const attrs = parseHeadingAttributes(node.children);
-    const children = this.inlines(attrs.children);
+    return this.makeHeading(node.depth, this.inlines(attrs.children), span(node), attrs);
+  }
+
+  /** A heading from Markdown or HTML: its id, the names links may use for it, its place in the outline. */
+  private makeHeading(level: Heading['level'], children: Inline[], pos: Span | undefined, attrs: { id?: string; unnumbered: boolean }): Heading | undefined {
     const text = inlineText(children).trim();
-    const level = node.depth;
     if (!text) {
-      this.sink.error('heading-empty', 'the heading has no text', span(node), 'write the heading text after the #');
+      this.sink.warn('heading-empty', 'the heading has no text; it is left out', pos, 'write the heading text after the #, or delete the line');
+      return undefined;
     }
     let id: string;
     if (attrs.id) {
       if (this.slugs.has(attrs.id)) {
-        this.sink.warn('heading-id-duplicate', `heading id "#${attrs.id}" is used twice`, span(node), 'give each {#id} a unique name');
+        this.sink.warn('heading-id-duplicate', `heading id "#${attrs.id}" is used twice`, pos, 'give each {#id} a unique name');
       }
       id = this.slugs.claim(attrs.id);
     } else {
       id = this.slugs.claim(slugify(text));
     }
-    // Subsections of an unnumbered heading stay unnumbered; a heading at or above its level ends that.
-    if (level <= this.unnumberedLevel) this.unnumberedLevel = 7;
-    let number: string | undefined;
-    if (attrs.unnumbered) {
-      this.unnumberedLevel = level;
-    } else if (level <= this.numbering && this.unnumberedLevel === 7) {
-      this.counters[level] = (this.counters[level] ?? 0) + 1;
-      for (let l = level + 1; l < this.counters.length; l++) this.counters[l] = 0;
-      number = this.counters.slice(1, level + 1).join('.');
-    }
-    const heading: Heading = { type: 'heading', pos: span(node), level, id, children };
-    if (number) heading.number = number;
-    if (level <= TOC_DEPTH && text) this.toc.push({ id, level, text, ...(number ? { number } : {}) });
+    this.anchors.heading(text, id);
+    for (const name of this.pendingTargets.splice(0)) this.anchors.target(name, id);
+    if (TYPED_NUMBER.test(text)) this.typedNumbers = true;
+    const heading: Heading = { type: 'heading', pos, level, id, children };
+    this.headings.push({ heading, unnumbered: attrs.unnumbered });
     return heading;
   }
 
@@ -247,7 +341,7 @@ class Converter {
       pos, `add a line like |${' --- |'.repeat(Math.max(1, columns))} right under the first row`);
   }
 
-  private figureFromImage(image: md.Image | md.ImageReference, para: md.Paragraph): Figure | undefined {
+  private figureFromImage(image: md.Image | md.ImageReference, para: md.Node): Figure | undefined {
     const resource = image.type === 'image' ? image : this.definitions.get(image.identifier);
     if (!resource) return undefined;
     const figure: Figure = {
@@ -279,12 +373,20 @@ class Converter {
 
   private table(node: md.Table): Table {
     const width = node.children[0]?.children.length ?? 0;
+    const [first, ...rest] = node.children;
+    // An empty first row is how Markdown writes a table without column headings.
+    const headerless = first !== undefined && first.children.every((cell) => toString(cell).trim() === '');
+    if (headerless) {
+      this.sink.warn('table-header-missing', 'the first row of the table is empty, so the table has no column headings', span(first),
+        'write a heading for each column in the first row; screen readers announce it with every cell');
+    }
+    const rows = headerless ? rest : node.children;
     return {
       type: 'table',
       pos: span(node),
       align: Array.from({ length: width }, (_, i): Align => node.align?.[i] ?? null),
-      headerRows: node.children.length > 0 ? 1 : 0,
-      rows: node.children.map((row, r) => this.tableRow(row, width, r === 0)),
+      headerRows: rows.length > 0 && !headerless ? 1 : 0,
+      rows: rows.map((row, r) => this.tableRow(row, width, r === 0 && !headerless)),
     };
   }
 
@@ -302,23 +404,30 @@ class Converter {
     return { type: 'tableRow', pos: span(row), cells };
   }
 
-  private blockHtml(node: md.Html): void {
-    const kind = classifyHtml(node.value);
-    if (kind === 'comment') return;
-    const first = node.value.split('\n')[0] ?? '';
-    this.sink.error('raw-html', `raw HTML block ${abbreviate(first)} is not supported`, span(node),
-      'write it in Markdown; only <br>, <sup> and <sub> are allowed, inside text');
-  }
-
   private blockDirective(node: ContainerDirective | LeafDirective, depth: number): Block | undefined {
     if (node.type === 'containerDirective' && node.name === 'klarsprak') {
       return this.nested(node, depth, () => ({ type: 'plainText', pos: span(node), children: this.blocks(node.children, depth + 1) }));
+    }
+    if (node.type === 'containerDirective' && isAdmonitionKind(node.name)) {
+      return this.nested(node, depth, () => this.admonition(node, node.name as AdmonitionKind, depth));
     }
     if (node.type === 'leafDirective' && node.name === 'figure') {
       return this.figureDirective(node);
     }
     this.unknownDirective(node);
     return undefined;
+  }
+
+  /** `:::tip[Title]`, `:::tip Title` (Docusaurus) or `!!! tip "Title"` (MkDocs, regrouped): a labelled box. */
+  private admonition(node: ContainerDirective, kind: AdmonitionKind, depth: number): Admonition {
+    const [first, ...rest] = node.children;
+    const labelled = first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel === true;
+    const written = node.attributes?.title ??
+      (this.source !== undefined && node.position?.start.offset !== undefined ? docusaurusTitle(this.source, node.position.start.offset) : undefined);
+    const title = labelled ? this.inlines(first.children) : written ? [{ type: 'text' as const, value: written, pos: span(node) }] : undefined;
+    const admonition: Admonition = { type: 'admonition', pos: span(node), kind, children: this.blocks(labelled ? rest : node.children, depth + 1) };
+    if (title?.length) admonition.title = title;
+    return admonition;
   }
 
   private figureDirective(node: LeafDirective): Figure | undefined {
@@ -380,16 +489,22 @@ class Converter {
       }
       return [];
     }
-    const collected = new InlineCollector(this.sink);
-    for (const node of nodes) {
-      if (node.type === 'html') {
-        collected.html(node);
-        continue;
-      }
-      const converted = this.inline(node, depth + 1);
-      if (converted) collected.push(converted);
-    }
-    return collected.finish();
+    if (nodes.some((node) => node.type === 'html')) return this.htmlInlines(nodes, depth);
+    return nodes.flatMap((node) => this.inline(node, depth + 1) ?? []);
+  }
+
+  /** Text with raw HTML in it: one HTML fragment, so tags split over several mdast nodes pair up. */
+  private htmlInlines(nodes: readonly md.PhrasingContent[], depth: number): Inline[] {
+    const fragment = parseFragment(nodes, '', this.index);
+    const host = this.htmlHost(depth, {
+      slotBlocks: () => [],
+      slotInlines: (i) => {
+        const node = nodes[i];
+        const inline = node && this.inline(node, depth + 1);
+        return inline ? [inline] : [];
+      },
+    });
+    return new HtmlReader(host, fragment).inlines();
   }
 
   private inline(node: md.PhrasingContent, depth: number): Inline | undefined {
@@ -422,10 +537,11 @@ class Converter {
       case 'footnoteReference':
         return this.footnoteRef(node);
       case 'image':
-      case 'imageReference':
-        this.sink.error('image-inline', 'an image inside running text is not supported', span(node),
-          'put the image in a paragraph of its own, so it becomes a figure');
+      case 'imageReference': {
+        const figure = this.figureFromImage(node, node);
+        if (figure) this.moveImage(figure);
         return undefined;
+      }
       case 'textDirective':
         return this.textDirective(node, depth);
       default:
@@ -497,4 +613,15 @@ class Converter {
     }
     return notes;
   }
+}
+
+/** Moves the positions of a tree parsed from a piece of the source to where that piece starts. */
+function shiftPositions(node: md.Nodes, offset: number, index: SourceIndex): void {
+  const p = node.position;
+  if (p?.start.offset !== undefined && p.end.offset !== undefined) {
+    const start = index.point(offset + p.start.offset);
+    const end = index.point(offset + p.end.offset);
+    node.position = { start: { ...start }, end: { ...end } };
+  }
+  if ('children' in node) for (const child of node.children) shiftPositions(child, offset, index);
 }

@@ -86,6 +86,7 @@ export function derivePlain(doc: ReportDocument, overrides?: PlainConfigOverride
     doc: {
       file: doc.file,
       contentDir: doc.contentDir,
+      rootDir: doc.rootDir,
       meta: plainMeta,
       frame: buildFrame(plainMeta),
       body,

@@ -2,13 +2,15 @@
  * Model → HTML for the plain page's content. Every text value is escaped; only links with a safe
  * scheme (or to an anchor on the page) become links; language spans keep their `lang`.
  */
-import type { Block, Inline } from '../model/types.js';
+import type { Block, Inline, Labels } from '../model/types.js';
+import { admonitionHeading } from '../model/admonition.js';
 import { escapeHtml } from '../frame/handlebars.js';
 import { assertNever } from '../model/assert-never.js';
 
-/** Rendering context: the anchors that exist on the page, and the heading level blocks start at. */
+/** Rendering context: the anchors that exist on the page, the heading level blocks start at, the labels. */
 export interface HtmlContext {
   ids: ReadonlySet<string>;
+  labels: Labels;
   /** HTML level for a level-2 heading inside a section (sections themselves are h2). */
   headingBase: number;
 }
@@ -92,6 +94,8 @@ function blockToHtml(block: Block, ctx: HtmlContext): string {
     }
     case 'blockquote':
       return `<blockquote>\n${blocksToHtml(block.children, ctx)}\n</blockquote>`;
+    case 'admonition':
+      return `<aside class="admonition ${block.kind}">\n<p>${inlinesToHtml(admonitionHeading(block, ctx.labels), ctx)}</p>\n${blocksToHtml(block.children, ctx)}\n</aside>`;
     case 'code':
       return `<pre><code>${escapeHtml(block.value)}</code></pre>`;
     case 'thematicBreak':

@@ -6,7 +6,7 @@ import { blocksToHtml, inlinesToHtml, type HtmlContext } from './html.js';
 /** Renders the page; the report title goes in the h1 under the "plain version" label. */
 export function renderPlainPage(plain: PlainVersion, reportTitle: string): string {
   const { doc, sections } = plain;
-  const ctx: HtmlContext = { ids: new Set(sections.map((s) => s.id)), headingBase: 3 };
+  const ctx: HtmlContext = { ids: new Set(sections.map((s) => s.id)), headingBase: 3, labels: doc.frame.labels };
   const page = loadTemplate('plain/page.html.hbs', escapeHtml);
   return page({
     lang: doc.meta.lang,

@@ -18,6 +18,7 @@ export function textUnits(blocks: readonly Block[]): string[] {
         for (const row of block.rows) for (const cell of row.cells) out.push(inlineText(cell.children));
         break;
       case 'blockquote':
+      case 'admonition':
         out.push(...textUnits(block.children));
         break;
       case 'figure':

@@ -243,3 +243,28 @@ export function scanContent(content: string): ContentScan {
   }
   return scan;
 }
+
+/** The named destinations of the document (the catalog's /Dests name tree). */
+export function namedDestinations(read: ReadPdf): Set<string> {
+  const names = lookupDict(read.pdf, read.catalog.get(PDFName.of('Names')));
+  const defined = new Set<string>();
+  const walk = (node: PDFDict | undefined) => {
+    if (!node) return;
+    const pairs = node.get(PDFName.of('Names'));
+    if (pairs instanceof PDFArray) for (let i = 0; i < pairs.size(); i += 2) defined.add(text(pairs.get(i)) ?? '');
+    const kids = node.get(PDFName.of('Kids'));
+    if (kids instanceof PDFArray) kids.asArray().forEach((k) => walk(lookupDict(read.pdf, k)));
+  };
+  walk(lookupDict(read.pdf, names?.get(PDFName.of('Dests'))));
+  return defined;
+}
+
+/** The destination names of the GoTo links under `elem`, in order. */
+export function goToTargets(read: ReadPdf, elem: StructElem): string[] {
+  return findAll(elem, 'Link').flatMap((l) =>
+    l.annots.flatMap((a) => {
+      const action = lookupDict(read.pdf, a.get(PDFName.of('A')));
+      return text(action?.get(PDFName.of('S'))) === 'GoTo' ? [text(action?.get(PDFName.of('D'))) ?? ''] : [];
+    }),
+  );
+}

@@ -1,12 +1,12 @@
 /** Renders fixtures to PDF once per test run, and reads PDFs back with pdfjs-dist. */
 import { resolve } from 'node:path';
-import { loadReport } from '../../src/parse/index.js';
+import { loadReport, type LoadOptions } from '../../src/parse/index.js';
 import type { Block, ReportDocument } from '../../src/model/types.js';
 import { renderPdf, type PdfRenderOptions } from '../../src/render/pdf/index.js';
 
 /** Loads a Markdown report, failing on errors; figure paths are resolved when checks did not. */
-export function loadFixture(file: string): ReportDocument {
-  const { doc, diagnostics } = loadReport(file);
+export function loadFixture(file: string, load: LoadOptions = {}): ReportDocument {
+  const { doc, diagnostics } = loadReport(file, load);
   if (!doc) throw new Error(`fixture did not load: ${JSON.stringify(diagnostics, null, 2)}`);
   resolveFigures(doc.body, doc.contentDir);
   return doc;
@@ -22,12 +22,12 @@ function resolveFigures(blocks: Block[], dir: string): void {
 
 const cache = new Map<string, Promise<Uint8Array>>();
 
-/** Renders a fixture (cached per file and profile). */
-export function renderFixture(file: string, options: PdfRenderOptions = {}): Promise<Uint8Array> {
+/** Renders a fixture (cached per file and profile); `load` as `--root` and `--lang` would say. */
+export function renderFixture(file: string, options: PdfRenderOptions = {}, load: LoadOptions = {}): Promise<Uint8Array> {
   const key = `${file}\0${options.profile ?? 'report'}`;
   let pending = cache.get(key);
   if (!pending) {
-    pending = renderPdf(loadFixture(file), options);
+    pending = renderPdf(loadFixture(file, load), options);
     cache.set(key, pending);
   }
   return pending;

@@ -1,6 +1,7 @@
 /** Block model nodes → docx paragraphs and tables, with styles for every look. */
 import { BorderStyle, Bookmark, CheckBox, Paragraph, Tab, TextRun, type Table, type ParagraphChild } from 'docx';
-import type { Block, Code, Heading, Labels, List } from '../../model/types.js';
+import type { Admonition, Block, Code, Heading, Labels, List } from '../../model/types.js';
+import { admonitionHeading } from '../../model/admonition.js';
 import { assertNever } from '../../model/assert-never.js';
 import { renderFigure } from './figures.js';
 import { renderInlines, type InlineContext } from './inlines.js';
@@ -10,8 +11,8 @@ import { renderTable } from './tables.js';
 /** What block rendering needs: the inline context, list numbering, and where the blocks stand. */
 export interface BlockContext extends InlineContext {
   lists: ListNumbering;
-  /** Caption labels ("Figur", "Tabell") in the document's language. */
-  labels: Pick<Labels, 'figure' | 'table'>;
+  /** Caption labels ("Figur", "Tabell") and box labels ("Merk", "Tips") in the document's language. */
+  labels: Pick<Labels, 'figure' | 'table' | 'admonitions'>;
   /** Style for plain paragraphs here: Normal in the body, Quote in quotes, Footnote Text in notes. */
   paragraphStyle: string;
   /** Nesting level of the list item the blocks stand in, or -1 outside lists. */
@@ -51,6 +52,9 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
       case 'code':
         out.push(code(block, ctx));
         break;
+      case 'admonition':
+        out.push(...admonition(block, ctx));
+        break;
       case 'thematicBreak':
       case 'plainText':
         break;
@@ -60,6 +64,13 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
     if (block.type !== 'plainText') previous = block.type;
   }
   return out;
+}
+
+/** A box as Word users make one: its label line and content in the Admonition style (a shaded, bordered paragraph style). */
+function admonition(node: Admonition, ctx: BlockContext): Rendered[] {
+  const inner: BlockContext = { ...ctx, paragraphStyle: 'Admonition' };
+  return [new Paragraph({ style: 'Admonition', keepNext: true, children: renderInlines(admonitionHeading(node, ctx.labels), ctx) }),
+    ...renderBlocks(node.children, inner)];
 }
 
 /**

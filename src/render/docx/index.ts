@@ -48,8 +48,10 @@ function documentParts(doc: ReportDocument, options: DocxOptions): PackageParts 
   const { layout } = options;
   const bookmarks = bookmarkNames(doc.body);
   const repeatedNotes = new Set<number>();
+  let admonitions = false;
   walkDocument(doc, (node) => {
     if (node.type === 'footnoteRef' && node.repeat) repeatedNotes.add(node.number);
+    if (node.type === 'admonition') admonitions = true;
   });
   const lists = new ListNumbering(doc.meta.numbering);
   const ctx: BlockContext = {
@@ -76,7 +78,7 @@ function documentParts(doc: ReportDocument, options: DocxOptions): PackageParts 
     keywords: doc.meta.keywords.join(', '),
     description: doc.meta.description ?? '',
     lastModifiedBy: creator,
-    styles: buildStyles(layout, doc.meta.locale, doc.meta.numbering),
+    styles: buildStyles(layout, doc.meta.locale, doc.meta.numbering, admonitions),
     numbering: lists.options(),
     footnotes,
     fonts: fontsToEmbed(doc),

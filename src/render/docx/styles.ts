@@ -92,11 +92,30 @@ function para(p: StyleParagraph): IParagraphStylePropertiesOptions {
   return p;
 }
 
+/** Admonition boxes: consecutive paragraphs with the same border and shading join into one box in Word. */
+const ADMONITION_STYLE: IParagraphStyleOptions = {
+  id: 'Admonition',
+  name: 'Admonition',
+  basedOn: 'Normal',
+  next: 'Normal',
+  quickFormat: true,
+  paragraph: {
+    indent: { left: 227, right: 227 },
+    shading: { type: ShadingType.CLEAR, fill: 'F2F4F7', color: 'auto' },
+    border: {
+      top: { style: BorderStyle.SINGLE, size: 6, color: RULE, space: 4 },
+      bottom: { style: BorderStyle.SINGLE, size: 6, color: RULE, space: 4 },
+      left: { style: BorderStyle.SINGLE, size: 18, color: RULE, space: 8 },
+      right: { style: BorderStyle.SINGLE, size: 6, color: RULE, space: 8 },
+    },
+  },
+};
+
 /**
  * The complete style sheet for a layout; `locale` is the default run language, and Heading 1 to
- * `numberedLevels` are linked to the heading numbering. Every style id is defined once.
+ * `numberedLevels` are linked to the heading numbering; `admonitions` adds the box style. Every style id is defined once.
  */
-export function buildStyles(layout: Layout, locale: string, numberedLevels: number): IStylesOptions {
+export function buildStyles(layout: Layout, locale: string, numberedLevels: number, admonitions: boolean): IStylesOptions {
   const s = SCALES[layout];
   return {
     default: {
@@ -106,7 +125,8 @@ export function buildStyles(layout: Layout, locale: string, numberedLevels: numb
         paragraph: para({ widowControl: true, spacing: { after: s.after, line: s.line, lineRule: LineRuleType.AUTO } }),
       },
     },
-    paragraphStyles: [...paragraphStyles(s, layout, numberedLevels)],
+    // The box style only where boxes are, so documents without them keep the style sheet they had.
+    paragraphStyles: [...paragraphStyles(s, layout, numberedLevels), ...(admonitions ? [ADMONITION_STYLE] : [])],
     characterStyles: [...characterStyles(s)],
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Model blocks → pdfmake content nodes, each drawn piece tagged with its structure element.
  */
-import type { Block, Figure, Heading, List, Table } from '../../model/types.js';
+import type { Admonition, Block, Figure, Heading, List, Table } from '../../model/types.js';
+import { admonitionHeading } from '../../model/admonition.js';
 import { inlineText } from '../../model/text.js';
 import { assertNever } from '../../model/assert-never.js';
 import { LAYOUT_ARTIFACT, StructNode, type StructType, type Tag } from './structure.js';
@@ -59,19 +60,7 @@ function block(node: Block, parent: StructNode, ctx: BlockContext): PdfNode | un
       return figure(node, parent, ctx);
     case 'blockquote': {
       const quote = parent.add(new StructNode('BlockQuote'));
-      return {
-        table: { widths: ['*'], body: [[{ stack: blocks(node.children, quote, ctx) }]] },
-        layout: {
-          hLineWidth: () => 0,
-          vLineWidth: (i: number) => (i === 0 ? 3 : 0),
-          vLineColor: () => theme.colors.quoteRule,
-          paddingLeft: () => 14,
-          paddingRight: () => 0,
-          paddingTop: () => 2,
-          paddingBottom: () => 2 - paragraphGap(ctx),
-        },
-        margin: [0, 2, 0, paragraphGap(ctx) + 2],
-      };
+      return ruledBox(blocks(node.children, quote, ctx), ctx, { left: 14, right: 0, vertical: 2 });
     }
     case 'code': {
       const code = parent.add(new StructNode('Code'));
@@ -103,12 +92,44 @@ function block(node: Block, parent: StructNode, ctx: BlockContext): PdfNode | un
     }
     case 'thematicBreak':
       return rule(ctx.width, theme.colors.rule, [0, 6, 0, paragraphGap(ctx) + 6], LAYOUT_ARTIFACT);
+    case 'admonition':
+      return admonition(node, parent, ctx);
     case 'plainText':
       // Author-written plain language belongs to the easy-to-read version only.
       return undefined;
     default:
       return assertNever(node);
   }
+}
+
+/**
+ * A labelled box: a Div holding the label line (a P) and the content, drawn with a rule on the
+ * left on a light ground. The label says what kind of box it is in words, not by colour.
+ */
+function admonition(node: Admonition, parent: StructNode, ctx: BlockContext): PdfNode {
+  const box = parent.add(new StructNode('Div'));
+  const label = box.add(new StructNode('P'));
+  const head = textNode(toRuns(admonitionHeading(node, ctx.labels), label, ctx), { margin: [0, 0, 0, 3], _rvLines: 'all' });
+  return ruledBox([head, ...blocks(node.children, box, ctx)], ctx, { left: 12, right: 10, vertical: 6, fill: ctx.theme.colors.codeFill });
+}
+
+/** Blocks set apart by a rule on their left (quotes, boxes), on a light ground when `fill` is given. */
+function ruledBox(stack: PdfNode[], ctx: BlockContext, pad: { left: number; right: number; vertical: number; fill?: string }): PdfNode {
+  const gap = paragraphGap(ctx);
+  return {
+    table: { widths: ['*'], body: [[{ stack }]] },
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: (i: number) => (i === 0 ? 3 : 0),
+      vLineColor: () => ctx.theme.colors.quoteRule,
+      ...(pad.fill ? { fillColor: () => pad.fill } : {}),
+      paddingLeft: () => pad.left,
+      paddingRight: () => pad.right,
+      paddingTop: () => pad.vertical,
+      paddingBottom: () => pad.vertical - gap,
+    },
+    margin: [0, 2, 0, gap + 2],
+  };
 }
 
 /** A horizontal rule drawn as an artifact. */

@@ -59,7 +59,7 @@ export async function renderPdfWithPages(doc: ReportDocument, options: PdfRender
   pdfmake.setFonts(fontFamilies());
   // No network, and no files but the bundled fonts and the report's own folder.
   pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => isInside(file, fontsDir) || isInside(file, doc.contentDir));
+  pdfmake.setLocalAccessPolicy((file) => isInside(file, fontsDir) || isInside(file, doc.rootDir));
   const output = pdfmake.createPdf({
     ...built.definition,
     info: infoFor(doc),
