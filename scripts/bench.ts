@@ -3,6 +3,10 @@
  * each format alone and all together. Prints the median wall time, CPU time and peak RSS of the
  * whole process, the per-stage breakdown, and PDF cost per page; writes dist/bench/results.json.
  *
+ * It also compiles the same report with Typst in PDF/UA-1 mode (@myriaddreamin/typst-ts-node-compiler,
+ * the Markdown converted by scripts/typst-from-markdown.ts), each in a fresh process as well, and
+ * prints rapportverk's time as a multiple of Typst's.
+ *
  *   npm run bench                      # scales 1,10,50; 3 runs (1 run at 50×)
  *   npm run bench -- --scales 1,10 --runs 5
  */
@@ -11,6 +15,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { typstFromMarkdown } from './typst-from-markdown.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const bin = join(root, 'bin', 'rapportverk.js');
@@ -66,12 +71,31 @@ function median(xs: number[]): number {
   return s[Math.floor((s.length - 1) / 2)] ?? 0;
 }
 
-/** Runs the CLI once in a fresh process; returns wall time and the process's own stats. */
-function runOnce(args: string[]): { wallMs: number; stats?: Stats; exitCode: number } {
+/**
+ * Compiles a Typst file to PDF/UA-1 in the process it runs in, then writes the same stats as the
+ * CLI does with RAPPORTVERK_STATS. Arguments: the .typ file, the PDF to write, the fonts folder.
+ */
+const TYPST_CHILD = `
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+const [typ, pdf, fonts] = process.argv.slice(1);
+const compiler = NodeCompiler.create({ workspace: dirname(typ), fontArgs: [{ fontPaths: [fonts] }] });
+const result = compiler.compile({ mainFileContent: readFileSync(typ, 'utf8') });
+if (!result.result) { console.error(JSON.stringify(result.takeDiagnostics())); process.exit(1); }
+writeFileSync(pdf, compiler.pdf(result.result, { pdfStandard: 'ua-1', creationTimestamp: 0 }));
+const usage = process.resourceUsage();
+writeFileSync(process.env.RAPPORTVERK_STATS, JSON.stringify({ stages: {}, cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000), maxRssMb: Math.round(usage.maxRSS / 1024) }));
+`;
+
+/** Runs the CLI (or, with `typst`, the Typst compile) once in a fresh process; wall time and the process's own stats. */
+function runOnce(args: string[], typst = false): { wallMs: number; stats?: Stats; exitCode: number } {
   const statsFile = join(workDir, 'stats.json');
   rmSync(statsFile, { force: true });
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, [bin, ...args], {
+  const command = typst ? ['--input-type=module', '-e', TYPST_CHILD, ...args] : [bin, ...args];
+  const child = spawnSync(process.execPath, command, {
+    cwd: root,
     env: { ...process.env, RAPPORTVERK_STATS: statsFile },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -91,8 +115,8 @@ async function pdfPages(file: string): Promise<number | undefined> {
   return pages;
 }
 
-function measure(label: string, scale: number, format: string, args: string[], n: number): CaseResult {
-  const samples = Array.from({ length: n }, () => runOnce(args));
+function measure(label: string, scale: number, format: string, args: string[], n: number, typst = false): CaseResult {
+  const samples = Array.from({ length: n }, () => runOnce(args, typst));
   const stageNames = new Set(samples.flatMap((s) => Object.keys(s.stats?.stages ?? {})));
   const stages = Object.fromEntries(
     [...stageNames].map((k) => [k, Math.round(median(samples.map((s) => s.stats?.stages[k] ?? 0)))]),
@@ -146,6 +170,13 @@ for (const scale of scales) {
       }
     }
     report(result);
+  }
+  const typ = join(workDir, `rapport-${scale}x.typ`);
+  writeFileSync(typ, typstFromMarkdown(readFileSync(file, 'utf8')));
+  const typst = measure(`typst ${scale}× pdf/ua-1`, scale, 'typst', [typ, join(workDir, `typst-${scale}x.pdf`), join(root, 'fonts')], n, true);
+  report(typst);
+  for (const r of results.filter((x) => x.scale === scale && x.case.startsWith('build'))) {
+    console.log(`  ${r.case.padEnd(20)} ${(r.wallMs / typst.wallMs).toFixed(2)}× Typst's wall time, ${(r.cpuMs / typst.cpuMs).toFixed(2)}× its CPU time`);
   }
 }
 writeFileSync(join(workDir, 'results.json'), `${JSON.stringify({ node: process.version, results }, null, 2)}\n`);

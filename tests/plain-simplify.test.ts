@@ -68,6 +68,11 @@ describe('relative clauses (real sentences from the report)', () => {
     ]);
   });
 
+  it('leaves a relative clause alone when a second "som" may belong to the main clause', () => {
+    const ctx = { lang: 'nb' as const, locale: 'nb-NO', maxWords: 12, count: (x: string) => words(x).length };
+    expect(splitRelativeClause('Det ble foreslått informasjons- og holdningsarbeid rettet mot arbeidsgivere og deling av gode eksempler fra bedrifter som har lykkes med mangfold som tiltak.', ctx)).toBeUndefined();
+  });
+
   it('leaves a relative clause alone when the main clause goes on after it', () => {
     const s = 'Vi kan ikke ha det slik at mennesker som kommer til landet vårt aldri får pakket ut av ryggsekken sin og startet et nytt liv.';
     expect(sentences(s)).toEqual([s]);

@@ -13,6 +13,8 @@ export interface BuildOptions extends LoadOptions {
   formats: readonly Format[];
   /** Treat warnings as errors. */
   strict: boolean;
+  /** Build despite errors, as a marked draft that claims no conformance (`--draft`). */
+  draft?: boolean;
   /** Called with short progress messages ("pdf: 310 ms"). */
   progress?: (message: string) => void;
   /** A pool that outlives this build (watch mode keeps its PDF worker warm); else one is made. */
@@ -26,6 +28,8 @@ export interface BuildResult {
   written: string[];
   /** False when errors (or warnings under --strict) stopped the build before anything was written. */
   ok: boolean;
+  /** True when errors were found and the outputs were written as a draft. */
+  draft: boolean;
 }
 
 /** Builds one Markdown file into `outDir`. Content errors are returned, never thrown. */
@@ -46,7 +50,8 @@ async function buildWith(pool: RenderPool, file: string, options: BuildOptions, 
   const diagnostics = visibleDiagnostics(loaded.diagnostics, options.strict);
   // Planning runs the plain version's readability checks, so it comes before the verdict.
   const planned: PlannedJob[] = [];
-  if (doc && !diagnostics.some((d) => d.severity === 'error')) {
+  const erroneous = diagnostics.some((d) => d.severity === 'error');
+  if (doc && (!erroneous || options.draft)) {
     for (const format of options.formats) {
       const plan = await planFormat(format, doc);
       diagnostics.push(...plan.diagnostics);
@@ -55,15 +60,24 @@ async function buildWith(pool: RenderPool, file: string, options: BuildOptions, 
   }
   options.progress?.(`${file}: parsed and checked in ${ms(started)}`);
   const failing = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
-  if (!doc || failing) {
-    return { file, diagnostics: sortDiagnostics(diagnostics), written: [], ok: false };
+  if (!doc || (failing && !options.draft)) {
+    return { file, diagnostics: sortDiagnostics(diagnostics), written: [], ok: false, draft: false };
   }
+  // Only a document with problems is a draft; a clean one builds as usual even under --draft.
+  if (failing) markDraft(planned);
 
   const stem = basename(file, extname(file));
   const outputs = await pool.run(planned, (suffix, took) => options.progress?.(`${file}: ${stem}${suffix} rendered in ${Math.round(took)} ms`));
   const pending: PendingFile[] = outputs.map((o) => ({ path: join(options.outDir, `${stem}${o.suffix}`), bytes: o.bytes }));
   timed('write', () => writeAtomically(pending));
-  return { file, diagnostics: sortDiagnostics(diagnostics), written: pending.map((p) => p.path), ok: true };
+  return { file, diagnostics: sortDiagnostics(diagnostics), written: pending.map((p) => p.path), ok: true, draft: failing };
+}
+
+/** Marks the model of every job (the report's and the plain version's) as a draft. */
+function markDraft(planned: PlannedJob[]): void {
+  for (const entry of planned) {
+    if ('doc' in entry.job) entry.job = { ...entry.job, doc: { ...entry.job.doc, draft: true } };
+  }
 }
 
 function ms(since: number): string {

@@ -5,49 +5,22 @@
  * Running text, headings, tables and footnotes use the proportional family (Noto Sans), code the
  * monospace one (Noto Sans Mono). A character counts as covered by a family only when every
  * style of it (regular, bold, italic …) has a glyph, since emphasis may land on any character.
- * The front matter is checked against the proportional family: its values fill cover and colophon.
+ * What a family lacks is drawn from a fallback font (maths, symbols, emoji: src/fonts/coverage.ts);
+ * only characters no bundled font has are reported. The front matter is checked against the proportional family: its values fill cover and colophon.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
 import type { Point, Span } from '../model/types.js';
 import { pointSpan, type DiagnosticSink } from '../diagnostics.js';
-import { fontsDir } from '../frame/paths.js';
+import { fallbackFor, isIgnorable, mainCoverage, type Covers, type MainCoverage } from '../fonts/coverage.js';
 import { walkContent, type CheckedContent } from './content.js';
 import { advance } from '../parse/points.js';
 import { pointAt } from '../parse/frontmatter.js';
 
-type Kind = 'text' | 'code';
+type Kind = keyof MainCoverage;
 
-const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 const REPLACEMENT = '\uFFFD';
 // eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const DAMAGED = /[\u0000\uFFFD]/g;
-
-/** Code points every style of each kind of bundled font can draw. */
-interface Coverage {
-  text: ReadonlySet<number>;
-  code: ReadonlySet<number>;
-}
-
-let coverage: Coverage | undefined;
-
-/** Reads the cmaps of fonts/*.ttf once per process. */
-function bundledCoverage(): Coverage {
-  if (coverage) return coverage;
-  const sets: Record<Kind, Set<number> | undefined> = { text: undefined, code: undefined };
-  for (const name of readdirSync(fontsDir).filter((f) => f.toLowerCase().endsWith('.ttf')).sort()) {
-    const font = fontkit.openSync(join(fontsDir, name));
-    if (!('characterSet' in font)) continue;
-    const kind: Kind = /mono/i.test(font.familyName) ? 'code' : 'text';
-    const chars = new Set(font.characterSet);
-    const seen = sets[kind];
-    sets[kind] = seen ? new Set([...seen].filter((cp) => chars.has(cp))) : chars;
-  }
-  coverage = { text: sets.text ?? new Set(), code: sets.code ?? new Set() };
-  return coverage;
-}
 
 /** One character that cannot be drawn, where it first occurs, and how often. */
 interface Finding {
@@ -59,7 +32,7 @@ interface Finding {
 
 /** Reports each undrawable or control character once, at its first occurrence, with a count. */
 export function checkGlyphs(doc: CheckedContent, sink: DiagnosticSink, source?: string): void {
-  const fonts = bundledCoverage();
+  const fonts = mainCoverage();
   const findings = new Map<string, Finding>();
   const note = (char: string, kind: Kind, pos: () => Span | undefined): void => {
     const key = `${kind}:${char}`;
@@ -91,14 +64,14 @@ export function checkGlyphs(doc: CheckedContent, sink: DiagnosticSink, source?: 
 }
 
 
-function drawable(char: string, cp: number, covered: ReadonlySet<number>): boolean {
+function drawable(char: string, cp: number, covered: Covers): boolean {
   if (covered.has(cp) || char === '\n' || char === '\t') return true;
   // Invisible formatting characters (soft hyphen, zero-width joiner, variation selectors …) are
-  // handled by the renderers and need no glyph.
-  return IGNORABLE.test(char);
+  // handled by the renderers and need no glyph; symbols, arrows and emoji come from a fallback font.
+  return isIgnorable(char) || fallbackFor(cp) !== undefined;
 }
 
-function report(f: Finding, fonts: Coverage, sink: DiagnosticSink): void {
+function report(f: Finding, fonts: MainCoverage, sink: DiagnosticSink): void {
   const cp = f.char.codePointAt(0) as number;
   const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   const name = characterName(f.char);
@@ -122,7 +95,7 @@ function report(f: Finding, fonts: Coverage, sink: DiagnosticSink): void {
     return;
   }
   sink.error('glyph-missing', `no bundled font can draw ${code} ${name} (${f.char})${times}`, f.pos,
-    'replace it with a character the Noto Sans fonts have, or describe it in words (emoji and many scripts are not included)');
+    'replace it with a character the bundled fonts have, or describe it in words (they cover Latin, Greek, Cyrillic, maths, symbols and emoji, but not other scripts)');
 }
 
 let names: typeof import('unicode-name') | undefined;

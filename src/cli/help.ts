@@ -13,6 +13,8 @@ Build options:
                          FILE.md gives DIR/FILE.pdf, FILE.docx, FILE.plain.html, FILE.plain.pdf,
                          FILE.plain.docx and FILE.plain.json
       --strict           treat warnings as errors
+      --draft            build despite errors: every page marked UTKAST/DRAFT, a box where an
+                         image is missing, no PDF/UA claim; problems are still printed, exit 0
   -w, --watch            rebuild when the source, its images, templates or fonts change
   -q, --quiet            print only diagnostics
       --lang TAG         document language (BCP 47: nb, nn, en, se, …); else the front matter's

@@ -113,6 +113,7 @@ async function runBuild(args: string[]): Promise<number> {
     out: { type: 'string', short: 'o', default: 'dist' },
     format: { type: 'string', short: 'f', default: 'pdf,docx,plain' },
     strict: { type: 'boolean', default: false },
+    draft: { type: 'boolean', default: false },
     quiet: { type: 'boolean', short: 'q', default: false },
     watch: { type: 'boolean', short: 'w', default: false },
     ...SOURCE_OPTIONS,
@@ -142,6 +143,7 @@ async function runBuild(args: string[]): Promise<number> {
         outDir: String(values.out),
         formats,
         strict: values.strict === true,
+        draft: values.draft === true,
         ...sourceOptions(values),
         pool,
         ...(showProgress ? { progress: (m: string) => process.stderr.write(`  ${m}\n`) } : {}),
@@ -149,8 +151,11 @@ async function runBuild(args: string[]): Promise<number> {
       printDiagnostics(result.diagnostics, 'text');
       if (!result.ok) {
         failed = true;
-        process.stderr.write(`${file}: not built — fix the errors above; earlier outputs were left as they were\n`);
+        process.stderr.write(`${file}: not built — fix the errors above (or build a marked draft with --draft); earlier outputs were left as they were\n`);
         continue;
+      }
+      if (result.draft) {
+        process.stderr.write(`${file}: built as a draft — every page is marked, and the PDF claims no PDF/UA conformance until the errors above are fixed\n`);
       }
       if (!quiet) {
         for (const path of result.written) process.stdout.write(`wrote ${path}\n`);

@@ -33,6 +33,8 @@ const labelsSchema = z.object({
   website: z.string(),
   universalDesign: z.string(),
   madeWith: z.string(),
+  draft: z.string(),
+  imageMissing: z.string(),
   admonitions: z.object({ note: z.string(), tip: z.string(), info: z.string(), warning: z.string(), danger: z.string(), caution: z.string() }),
 }) satisfies z.ZodType<Labels>;
 

@@ -338,6 +338,10 @@ export interface Labels {
   website: string;
   universalDesign: string;
   madeWith: string;
+  /** The mark on every page of a draft ("UTKAST"). */
+  draft: string;
+  /** Placeholder text where an image could not be used, with `{src}`. */
+  imageMissing: string;
   /** Labels of the admonition boxes ("Merk", "Tips", "Advarsel" …). */
   admonitions: Record<AdmonitionKind, string>;
 }
@@ -383,4 +387,6 @@ export interface ReportDocument {
   toc: TocEntry[];
   /** Creation time used for every date a renderer writes (front matter date or SOURCE_DATE_EPOCH). */
   created: Date;
+  /** Built with `--draft` despite errors: renderers mark every page and claim no conformance. */
+  draft?: boolean;
 }

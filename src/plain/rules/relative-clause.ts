@@ -46,8 +46,9 @@ function nounRelative(sentence: string, ctx: RuleContext): string[] | undefined 
     const before = bare(list[i - 2]);
     if (/[,.;:]$/.test(noun) || free.has(bare(noun)) || free.has(before) || !PLURAL_NOUN[ctx.lang].test(noun)) continue;
     const clause = list.slice(i + 1);
-    // The clause must run to the end: a comma inside it could close it and return to the main clause.
-    if (clause.slice(0, -1).some((t) => /[,;:]$/.test(t))) return undefined;
+    // The clause must run to the end: a comma inside it could close it and return to the main clause,
+    // and a second "som" ("… mangfold som tiltak") may belong to the main clause.
+    if (clause.slice(0, -1).some((t) => /[,;:]$/.test(t)) || clause.some((t) => bare(t) === word)) return undefined;
     // A second finite verb means the main clause goes on after the relative clause ("mennesker som kommer … aldri får").
     const verb = clause.findIndex((t) => !SENTENCE_ADVERBS[ctx.lang].has(bare(t)));
     if (clause.slice(verb + 1).some((t) => isFiniteVerb(bare(t), ctx.lang, false))) return undefined;

@@ -12,7 +12,7 @@ import { renderTable } from './tables.js';
 export interface BlockContext extends InlineContext {
   lists: ListNumbering;
   /** Caption labels ("Figur", "Tabell") and box labels ("Merk", "Tips") in the document's language. */
-  labels: Pick<Labels, 'figure' | 'table' | 'admonitions'>;
+  labels: Pick<Labels, 'figure' | 'table' | 'admonitions' | 'imageMissing'>;
   /** Style for plain paragraphs here: Normal in the body, Quote in quotes, Footnote Text in notes. */
   paragraphStyle: string;
   /** Nesting level of the list item the blocks stand in, or -1 outside lists. */
@@ -44,7 +44,7 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
         out.push(...renderTable(block, ctx.labels.table, ctx));
         break;
       case 'figure':
-        out.push(...renderFigure(block, ctx.labels.figure, ctx));
+        out.push(...renderFigure(block, ctx.labels, ctx));
         break;
       case 'blockquote':
         out.push(...renderBlocks(block.children, { ...ctx, paragraphStyle: 'Quote' }));

@@ -1,6 +1,10 @@
-/** Inline model nodes → docx runs. Formatting is bold/italic/etc. and character styles only, never font or size. */
+/**
+ * Inline model nodes → docx runs. Formatting is bold/italic/etc. and character styles only, never
+ * size; a run names a font only for characters the style's font lacks (arrows, maths, emoji).
+ */
 import { Bookmark, ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, SimpleField, TextRun, type ParagraphChild } from 'docx';
 import type { CrossRef, Inline } from '../../model/types.js';
+import { fontSegments, mainCoverage } from '../../fonts/coverage.js';
 import { assertNever } from '../../model/assert-never.js';
 import { fullLocale } from '../../model/locale.js';
 import type { BlockAnchors } from './anchors.js';
@@ -37,10 +41,10 @@ export function renderInlines(nodes: readonly Inline[], ctx: InlineContext, form
     switch (node.type) {
       case 'text':
         // Most text has no line break; the test spares the regular expression a scan of it.
-        out.push(run(node.value.includes('\n') ? node.value.replace(/\s*\n\s*/g, ' ') : node.value, format));
+        out.push(...runs(node.value.includes('\n') ? node.value.replace(/\s*\n\s*/g, ' ') : node.value, format, 'text'));
         break;
       case 'inlineCode':
-        out.push(run(node.value, { ...format, style: 'CodeChar' }));
+        out.push(...runs(node.value, { ...format, style: 'CodeChar' }, 'code'));
         break;
       case 'break':
         out.push(new TextRun({ break: 1 }));
@@ -121,7 +125,13 @@ function footnoteRef(number: number, repeat: boolean, ctx: InlineContext): Parag
   return ctx.repeatedNotes.has(number) ? new Bookmark({ id: name, children: [reference] }) : reference;
 }
 
-function run(text: string, format: RunFormat): TextRun {
+/** The runs of a text: characters the style's font lacks get a run in a fallback font (as in the PDF). */
+function runs(text: string, format: RunFormat, kind: 'text' | 'code'): TextRun[] {
+  const covered = mainCoverage()[kind];
+  return fontSegments(text, (cp) => covered.has(cp)).map((s) => run(s.text, format, s.family));
+}
+
+function run(text: string, format: RunFormat, font?: string): TextRun {
   const { lang, ...rest } = format;
-  return new TextRun({ text, ...rest, ...(lang ? { language: { value: lang } } : {}) });
+  return new TextRun({ text, ...rest, ...(font ? { font } : {}), ...(lang ? { language: { value: lang } } : {}) });
 }

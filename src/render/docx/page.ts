@@ -28,7 +28,14 @@ export function colophonPage(): Omit<ISectionOptions, 'children'> {
 export function mainPages(doc: ReportDocument): Omit<ISectionOptions, 'children'> {
   return {
     properties: { page, type: SectionType.NEXT_PAGE },
-    headers: { default: new Header({ children: [new Paragraph({ style: 'Header', text: doc.meta.shortTitle })] }) },
+    // The running title, as in the PDF; a draft says so there too, on every page after the cover.
+    headers: {
+      default: new Header({
+        children: [
+          new Paragraph({ style: 'Header', children: [new TextRun(doc.meta.shortTitle), ...(doc.draft ? [new TextRun({ text: ` – ${doc.frame.labels.draft}`, bold: true })] : [])] }),
+        ],
+      }),
+    },
     footers: { default: new Footer({ children: [footerLine(doc)] }) },
   };
 }

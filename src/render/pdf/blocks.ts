@@ -9,6 +9,7 @@ import { LAYOUT_ARTIFACT, StructNode, type StructType, type Tag } from './struct
 import { toRuns, type InlineContext, type PdfInline } from './inlines.js';
 import { MONO } from './fonts.js';
 import { keepHeadingsWithNext, keepStarts } from './keep.js';
+import { missingImage } from './placeholder.js';
 
 /** A pdfmake content node (pdfmake's document-definition objects are untyped). */
 export type PdfNode = { [key: string]: unknown };
@@ -264,14 +265,12 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
 }
 
 function figure(node: Figure, parent: StructNode, ctx: BlockContext): PdfNode | undefined {
-  if (!node.path) return undefined;
   // Natural size (1 px = 1 pt), scaled down only, to the text width and 60 % of the page height.
   const size = { maxWidth: ctx.width, maxHeight: ctx.width * 1.1 };
-  if (node.decorative) return { image: node.path, ...size, _rv: LAYOUT_ARTIFACT, margin: [0, 4, 0, paragraphGap(ctx)] };
+  if (node.decorative && node.path) return { image: node.path, ...size, _rv: LAYOUT_ARTIFACT, margin: [0, 4, 0, paragraphGap(ctx)] };
   const div = parent.add(new StructNode('Div'));
-  const fig = div.add(new StructNode('Figure', { alt: node.alt }));
-  fig.dest = node.id;
-  const parts: PdfNode[] = [{ image: node.path, ...size, _rv: fig }];
+  // A figure without a usable file reaches the renderer only in a draft.
+  const parts: PdfNode[] = [node.path ? image(node, node.path, div, size) : missingImage(node, div, ctx)];
   if (node.caption) {
     const caption = div.add(new StructNode('Caption'));
     const runs = toRuns(node.caption, caption, ctx);
@@ -279,6 +278,12 @@ function figure(node: Figure, parent: StructNode, ctx: BlockContext): PdfNode | 
     parts.push(textNode(runs, { margin: [0, 6, 0, 0], color: ctx.theme.colors.text }));
   }
   return { stack: parts, unbreakable: true, margin: [0, 4, 0, paragraphGap(ctx) + 4] };
+}
+
+function image(node: Figure, path: string, div: StructNode, size: PdfNode): PdfNode {
+  const fig = div.add(new StructNode('Figure', { alt: node.alt }));
+  fig.dest = node.id;
+  return { image: path, ...size, _rv: fig };
 }
 
 /** Text columns share the spare width; number-like (right or centre aligned) columns fit their content. */

@@ -63,6 +63,8 @@ export function buildDefinition(doc: ReportDocument, theme: Theme): ReportDefini
     header: (page: number) => (page < 3 ? null : header(doc, theme)),
     footer: (page: number, pages: number) => (page < 2 ? null : footer(doc, theme, page, pages)),
     background: (page: number) => (page === 1 ? coverBand(theme, band) : null),
+    // Drawn over each page, light and diagonal, as page furniture (an artifact).
+    ...(doc.draft ? { watermark: { text: labels.draft, color: theme.colors.muted, opacity: 0.15, bold: true } } : {}),
   };
   return { definition, content: () => cloneContent(template), footnotes, root };
 }

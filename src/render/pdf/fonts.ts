@@ -1,6 +1,5 @@
-/** The bundled OFL fonts (Noto Sans, Noto Sans Mono) as pdfmake font families, and their shared word layouts. */
-import path from 'node:path';
-import { fontsDir } from '../../frame/paths.js';
+/** The bundled OFL fonts (Noto Sans, Noto Sans Mono and the fallbacks) as pdfmake font families, and their shared word layouts. */
+import { FALLBACK_FONTS, fontFile } from '../../fonts/coverage.js';
 
 /** pdfmake font family names used in document definitions. */
 export const SANS = 'NotoSans';
@@ -17,8 +16,11 @@ export interface FontFamily {
 
 /** The font dictionary handed to pdfmake. */
 export function fontFamilies(): Record<string, FontFamily> {
-  const file = (name: string) => path.join(fontsDir, name);
+  const file = fontFile;
+  // A fallback has one face; emphasis keeps the upright glyph rather than losing the character.
+  const fallbacks = FALLBACK_FONTS.map((f) => [f.family, { normal: file(f.file), bold: file(f.file), italics: file(f.file), bolditalics: file(f.file) }]);
   return {
+    ...Object.fromEntries(fallbacks),
     [SANS]: {
       normal: file('NotoSans-Regular.ttf'),
       bold: file('NotoSans-Bold.ttf'),
@@ -43,6 +45,8 @@ interface ParsedFont {
 
 /** Text layouts (glyphs and positions per word) by font, shared by every document in the process. */
 const layouts = new Map<string, Record<string, unknown>>();
+/** The shared cache of each parsed font seen so far. */
+const byParsedFont = new WeakMap<ParsedFont, Record<string, unknown>>();
 
 /**
  * The word layout cache for a font, shared by all documents that use it. Shaping words is most
@@ -51,6 +55,10 @@ const layouts = new Map<string, Record<string, unknown>>();
  * advances and code points, which are the same in every parse of the same font.
  */
 export function sharedLayouts(font: ParsedFont): Record<string, unknown> | undefined {
+  // pdfmake asks for a font on every text run; fontkit reads the name table on each
+  // `postscriptName`, so the cache is remembered per parsed font as well.
+  const known = byParsedFont.get(font);
+  if (known) return known;
   if (!font.postscriptName) return undefined;
   const key = `${font.postscriptName} ${font.unitsPerEm ?? ''}`;
   let cache = layouts.get(key);
@@ -58,5 +66,6 @@ export function sharedLayouts(font: ParsedFont): Record<string, unknown> | undef
     cache = Object.create(null) as Record<string, unknown>;
     layouts.set(key, cache);
   }
+  byParsedFont.set(font, cache);
   return cache;
 }

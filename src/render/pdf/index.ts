@@ -70,7 +70,8 @@ export async function renderPdfWithPages(doc: ReportDocument, options: PdfRender
     compress: true,
   });
   const kit = (await output.getStream()) as XmpTarget;
-  prepareXmp(kit);
+  // A draft built despite errors claims no conformance.
+  if (!doc.draft) prepareXmp(kit);
   escapeXmpInfo(kit);
   return { bytes: new Uint8Array(await output.getBuffer()), headingPages };
 }

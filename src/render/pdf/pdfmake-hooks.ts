@@ -12,17 +12,20 @@
  *   or top of a page; set a block at the foot of its page (`LayoutBuilder.processNode`,
  *   `processLeaf`, `buildNextLine`).
  * - Layout: mark repeated table header rows (`PageElementWriter.addFragment` of a repeatable).
- * - Fonts: share each parsed font's word layouts between documents (`PDFDocument.provideFont`).
+ * - Fonts: share each parsed font's word layouts between documents (`PDFDocument.provideFont`);
+ *   split text runs so characters the main font lacks are drawn in a fallback font
+ *   (`TextInlines.buildInlines`, fallback-runs.ts).
  * - Layout and render: write objects into object streams (object-streams.ts) from the start.
  * - Render: wrap every drawn line piece, vector and image in marked content for its structure
  *   element or as an artifact, draw link annotations with /StructParent, end links per page.
  */
 import { createRequire } from 'node:module';
-import { inFootnoteArea, isStruct, LAYOUT_ARTIFACT, type ArtifactTag, type Tag } from './structure.js';
+import { inFootnoteArea, isStruct, LAYOUT_ARTIFACT, WATERMARK_ARTIFACT, type ArtifactTag, type Tag } from './structure.js';
 import { Tagger, type Box, type PdfKitDoc } from './tagging.js';
 import type { KeepProbe } from './keep.js';
 import { useObjectStreams, type KitDoc } from './object-streams.js';
-import { sharedLayouts } from './fonts.js';
+import { sharedLayouts, MONO, SANS } from './fonts.js';
+import { splitByFont, type GlyphSource } from './fallback-runs.js';
 
 const require = createRequire(import.meta.url);
 
@@ -206,6 +209,8 @@ interface PdfmakeInternals {
   DocumentContext: { prototype: Record<string, unknown> };
   PageElementWriter: { prototype: Record<string, unknown> };
   PDFDocument: { prototype: Record<string, unknown> };
+  TextInlines: { prototype: Record<string, unknown> };
+  StyleContextStack: { getStyleProperty(item: object, stack: unknown, property: string, fallback: unknown): unknown };
   TextDecorator: new (doc: PdfKitDoc) => {
     drawBackground(line: PmLine, x: number, y: number): void;
     drawDecorations(line: PmLine, x: number, y: number): void;
@@ -222,6 +227,8 @@ export function loadInternals(): PdfmakeInternals {
     DocumentContext: load('DocumentContext') as PdfmakeInternals['DocumentContext'],
     PageElementWriter: load('PageElementWriter') as PdfmakeInternals['PageElementWriter'],
     PDFDocument: load('PDFDocument') as PdfmakeInternals['PDFDocument'],
+    TextInlines: load('TextInlines') as PdfmakeInternals['TextInlines'],
+    StyleContextStack: load('StyleContextStack') as PdfmakeInternals['StyleContextStack'],
     TextDecorator: load('TextDecorator') as PdfmakeInternals['TextDecorator'],
     version: (require('pdfmake/package.json') as { version: string }).version,
   };
@@ -232,8 +239,9 @@ export const HOOKED_METHODS = {
   LayoutBuilder: ['layoutDocument', 'processNode', 'processLeaf', 'buildNextLine'],
   DocumentContext: ['initializePage'],
   PageElementWriter: ['addFragment'],
-  Renderer: ['renderPages', 'renderLine', 'renderVector', 'renderImage'],
+  Renderer: ['renderPages', 'renderLine', 'renderVector', 'renderImage', 'renderWatermark'],
   PDFDocument: ['provideFont'],
+  TextInlines: ['buildInlines'],
 } as const;
 
 /** Installs the hooks once; throws if pdfmake is not the version they were written for. */
@@ -507,11 +515,31 @@ function placeNotes(builder: PmLayoutBuilder, line: PmLine): void {
 
 /** A pdfkit font as pdfmake hands it out: the parsed font and its word layout cache. */
 interface PmFont {
-  font?: { postscriptName?: string; unitsPerEm?: number };
+  font?: { postscriptName?: string; unitsPerEm?: number; hasGlyphForCodePoint(cp: number): boolean };
   layoutCache?: Record<string, unknown>;
 }
 
+/** The main families: runs in them are split for the characters they lack. */
+const MAIN_FAMILIES: ReadonlySet<unknown> = new Set([SANS, MONO]);
+
+interface PmTextInlines {
+  pdfDocument: { provideFont(family: unknown, bold: unknown, italics: unknown): PmFont };
+}
+
 function hookFonts(pm: PdfmakeInternals): void {
+  const ti = pm.TextInlines.prototype;
+  const buildInlines = ti['buildInlines'] as (this: PmTextInlines, text: unknown, stack: unknown) => unknown;
+  ti['buildInlines'] = function (this: PmTextInlines, text: unknown, stack: unknown) {
+    const style = (item: object, property: string) => pm.StyleContextStack.getStyleProperty(item, stack, property, undefined);
+    const split = splitByFont(text, (item) => {
+      const styled = typeof item === 'string' ? {} : item;
+      const family = style(styled, 'font');
+      if (!MAIN_FAMILIES.has(family)) return undefined;
+      return this.pdfDocument.provideFont(family, style(styled, 'bold') ?? false, style(styled, 'italics') ?? false).font as GlyphSource | undefined;
+    });
+    return buildInlines.call(this, split, stack);
+  };
+
   const doc = pm.PDFDocument.prototype;
   const provideFont = doc['provideFont'] as (this: unknown, ...args: unknown[]) => PmFont;
   doc['provideFont'] = function (this: unknown, ...args: unknown[]) {
@@ -601,6 +629,16 @@ function hookRendering(pm: PdfmakeInternals): void {
     if (!tagger) return renderImage.call(this, image);
     tagger.begin(image._rv ?? LAYOUT_ARTIFACT, { x: image.x, y: image.y, w: image._width, h: image._height });
     renderImage.call(this, image);
+    tagger.end();
+  };
+
+  const renderWatermark = r['renderWatermark'] as (this: PmRenderer, page: PmPage) => void;
+  r['renderWatermark'] = function (this: PmRenderer, page: PmPage) {
+    const tagger = taggers.get(this.pdfDocument);
+    if (!tagger) return renderWatermark.call(this, page);
+    // The draft mark is page furniture; pdfkit's fill() would also paint an empty path, so text only.
+    tagger.begin(WATERMARK_ARTIFACT, { x: 0, y: 0, w: page.pageSize.width, h: page.pageSize.height });
+    textOnly(this.pdfDocument, [], () => renderWatermark.call(this, page));
     tagger.end();
   };
 }

@@ -105,6 +105,8 @@ export type Tag = StructNode | ArtifactTag;
 export const HEADER_ARTIFACT: ArtifactTag = { artifact: 'Pagination', attached: 'Top' };
 /** Marks page furniture in the running footer. */
 export const FOOTER_ARTIFACT: ArtifactTag = { artifact: 'Pagination', attached: 'Bottom' };
+/** Marks the draft mark drawn over every page of a draft. */
+export const WATERMARK_ARTIFACT: ArtifactTag = { artifact: 'Pagination' };
 /** Marks decoration: rules, backgrounds, decorative images. */
 export const LAYOUT_ARTIFACT: ArtifactTag = { artifact: 'Layout' };
 /** Marks decoration inside the footnote area. */
