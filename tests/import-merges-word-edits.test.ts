@@ -36,6 +36,8 @@ const EDITS: Record<string, object[]> = {
   comment: [{ op: 'comment', find: 'Staten gir tilskudd', text: 'Hvor mye?' }],
   tracked: [{ op: 'tracked-delete', find: ' hvert år' }],
   lang: [{ op: 'language', find: 'empowerment', lang: 'en-GB' }],
+  'heading-level': [{ op: 'style', find: 'Organisasjoner', style: 'Heading 3' }],
+  cover: [{ op: 'replace', find: 'Importprøve', with: 'Importprøven' }],
   'text-box': [{ op: 'text-box', find: 'ofte.', text: 'Faktaboks om tolk' }],
 };
 
@@ -161,6 +163,17 @@ describe('an edit made in LibreOffice comes back as just that change of the Mark
     expect(changes(r.original, r.text)).toEqual(['-Deltakerne brukte ordet empowerment ofte.', '+Deltakerne brukte ordet :lang[empowerment]{lang=en} ofte.']);
   });
 
+  test('a heading moved to another level changes its # marks only', async () => {
+    const r = await imported('heading-level');
+    expect(changes(r.original, r.text)).toEqual(['-## Organisasjoner', '+### Organisasjoner']);
+  });
+
+  test('a change to the cover is reported, since the cover comes from the front matter', async () => {
+    const r = await imported('cover');
+    expect(r.text).toBe(r.original);
+    expect(rules(r)).toEqual(['import-frame-ignored@1:1']);
+  });
+
   test('a text box is reported with its place, not silently dropped', async () => {
     const r = await imported('text-box');
     expect(r.text).toBe(r.original);
@@ -183,6 +196,14 @@ describe('an unedited DOCX saved by LibreOffice', () => {
     expect(r.text).toBe(readFileSync(reportPath, 'utf8'));
     expect(r.diagnostics).toEqual([]);
   });
+});
+
+test('a DOCX built from an older source is refused, as its bookmarks point at other blocks', async () => {
+  const older = join(work, 'changed.md');
+  writeFileSync(older, original.replace('# Bakgrunn\n', '# Bakgrunn\n\nEt nytt avsnitt skrevet etter at DOCX-en ble laget.\n'));
+  const result = await importDocx(older, readFileSync(join(work, 'typo.docx')), { positionsIn: 'original' });
+  expect(result.text).toBeUndefined();
+  expect(result.diagnostics.map((d) => d.rule)).toEqual(['import-source-changed']);
 });
 
 describe('the import command', () => {

@@ -9,7 +9,7 @@ import { loadReportText } from '../parse/index.js';
 import { readSource } from '../parse/source.js';
 import { DiagnosticSink, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { renderDocx } from '../render/docx/index.js';
-import { BlockAnchors } from '../render/docx/anchors.js';
+import { BlockAnchors, SOURCE_PROPERTY, sourceFingerprint } from '../render/docx/anchors.js';
 import { bookmarkNames } from '../render/docx/bookmarks.js';
 import { applyEdits, pointAt, shiftOffset } from './edits.js';
 import { mergeDocument } from './merge.js';
@@ -40,6 +40,12 @@ export async function importDocx(file: string, edited: Uint8Array, options: { po
     editedDocument = readDocx(edited);
   } catch (err) {
     sink.error('import-not-docx', `the edited file cannot be read: ${(err as Error).message}`, undefined, 'save it from Word as a .docx (Word Document)');
+    return { diagnostics: sink.items };
+  }
+  const builtFrom = editedDocument.properties.get(SOURCE_PROPERTY);
+  if (builtFrom !== undefined && builtFrom !== sourceFingerprint(doc)) {
+    sink.error('import-source-changed', 'the source changed after this DOCX was built, so its paragraphs can no longer be matched to the source safely', undefined,
+      'import into the source as it was when the DOCX was built (e.g. from version control), then merge your later changes');
     return { diagnostics: sink.items };
   }
   const anchors = new BlockAnchors();

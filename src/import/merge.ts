@@ -98,6 +98,7 @@ class DocumentMerge {
     this.mergeUnits(baseUnits, editedUnits);
     this.mergeNotes();
     this.report(editedUnits);
+    this.frameEdits();
     return { edits: this.settle(), findings: this.findings };
   }
 
@@ -175,7 +176,7 @@ class DocumentMerge {
       row = undefined;
       // An empty paragraph carries nothing into Markdown.
       if (!anchor && p.runs.every((r) => r.text.trim() === '')) continue;
-      if (anchor) out.push({ kind: anchor.caption ? 'caption' : kindOfNode(anchor.node), node: anchor.node, paragraphs: [p] });
+      if (anchor) out.push({ kind: anchor.caption ? 'caption' : kindOfNode(anchor.node), node: anchor.node, paragraphs: [p], ...headingLevel(p) });
       else out.push({ ...kindOfStyle(p), paragraphs: [p] });
     }
     return out;
@@ -244,9 +245,15 @@ class DocumentMerge {
     }
   }
 
-  /** Merges the text of a block's paragraphs (a row's cells) with the base's. */
+  /** Merges the text of a block's paragraphs (a row's cells) with the base's, and a heading's level. */
   private mergeUnit(base: Unit, edited: Unit): Edit[] {
     const out: Edit[] = [];
+    const node = base.node;
+    if (node?.type === 'heading' && node.pos && edited.kind === 'heading' && edited.level !== undefined && edited.level !== node.level) {
+      const marks = /^#{1,6}/.exec(this.input.source.slice(node.pos.start.offset));
+      if (marks) out.push({ start: node.pos.start.offset, end: node.pos.start.offset + marks[0].length, text: '#'.repeat(edited.level) });
+      else this.find(node.pos.start.offset, 'import-placed', `this heading became level ${edited.level} in Word, which a Setext heading cannot be`, 'write it as an ATX heading (#) in the source');
+    }
     edited.paragraphs.forEach((p, i) => {
       const anchor = this.anchorOf(p);
       const baseParagraph = (anchor && base.paragraphs.find((b) => b.anchor === p.anchor)) ?? base.paragraphs[i];
@@ -489,6 +496,22 @@ class DocumentMerge {
     this.plainVersionWarnings();
   }
 
+  /** The cover and colophon come from the front matter: a change to them in Word is reported, not imported. */
+  private frameEdits(): void {
+    const frame = (body: readonly WordParagraph[]): string =>
+      body
+        .filter((p) => {
+          const anchor = this.anchorOf(p);
+          return !p.generated && !p.cell && (anchor ? !this.bodyNodes.has(anchor.node) : FRAME_STYLES.test(p.style));
+        })
+        .map((p) => p.runs.map((r) => r.text).join(''))
+        .join('\n');
+    if (frame(this.input.base.body) !== frame(this.input.edited.body)) {
+      this.find(0, 'import-frame-ignored', 'the cover or colophon was changed in Word; they are made from the front matter, so the change was not imported',
+        'change the title, subtitle, publisher or date in the front matter');
+    }
+  }
+
   /** A chapter with its own plain-language text that changed gets a warning at that text. */
   private plainVersionWarnings(): void {
     const body = this.input.doc.body;
@@ -553,9 +576,15 @@ function kindOfNode(node: AnchoredNode): Kind {
   }
 }
 
-function kindOfStyle(p: WordParagraph): { kind: Kind; level?: number } {
+/** The level of a paragraph in a Heading style. */
+function headingLevel(p: WordParagraph): { level?: number } {
   const heading = /^heading (\d)$/.exec(p.style);
-  if (heading) return { kind: 'heading', level: Math.min(6, Math.max(1, Number(heading[1]))) };
+  return heading ? { level: Math.min(6, Math.max(1, Number(heading[1]))) } : {};
+}
+
+function kindOfStyle(p: WordParagraph): { kind: Kind; level?: number } {
+  const { level } = headingLevel(p);
+  if (level !== undefined) return { kind: 'heading', level };
   if (p.list) return { kind: 'item' };
   if (/quote/.test(p.style)) return { kind: 'quote' };
   if (/^code$|preformatted/.test(p.style)) return { kind: 'code' };

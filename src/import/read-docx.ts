@@ -82,6 +82,8 @@ export interface WordDocument {
   comments: Map<string, WordComment>;
   /** Which numbering ids are bullet lists (the rest are numbered). */
   bulletLists: Set<string>;
+  /** Custom document properties by name. */
+  properties: Map<string, string>;
 }
 
 const PLAIN: RunFormat = { bold: false, italic: false, strike: false, superscript: false, subscript: false, code: false };
@@ -117,7 +119,11 @@ export function readDocx(bytes: Uint8Array): WordDocument {
     const text = children(comment, 'w:p').map((p) => textContent(p, 'w:t')).join('\n');
     comments.set(comment.getAttribute('w:id') ?? '', { author: comment.getAttribute('w:author') ?? '', text });
   }
-  return { body, notes, comments, bulletLists: bulletLists(part('word/numbering.xml')) };
+  const properties = new Map<string, string>();
+  for (const property of children(part('docProps/custom.xml'), 'property')) {
+    properties.set(property.getAttribute('name') ?? '', property.textContent ?? '');
+  }
+  return { body, notes, comments, bulletLists: bulletLists(part('word/numbering.xml')), properties };
 }
 
 interface ReadContext {

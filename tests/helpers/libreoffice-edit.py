@@ -49,11 +49,16 @@ def start_office(profile):
     raise RuntimeError('LibreOffice did not start')
 
 
-def find(doc, text):
+def find(doc, text, last=False):
+    """The first place `text` occurs, or the last (a heading's text is also in the contents list before it)."""
     search = doc.createSearchDescriptor()
     search.SearchString = text
     search.SearchCaseSensitive = True
-    found = doc.findFirst(search)
+    if last:
+        found = doc.findAll(search)
+        found = found.getByIndex(found.Count - 1) if found.Count else None
+    else:
+        found = doc.findFirst(search)
     if found is None:
         raise RuntimeError('text not found: %r' % text)
     return found
@@ -121,6 +126,8 @@ def apply(doc, edit):
         at.Text.insertControlCharacter(at, PARAGRAPH_BREAK, False)
         controller.select(at)
         controller.insertTransferable(cut)
+    elif op == 'style':
+        find(doc, edit['find'], last=True).ParaStyleName = edit['style']
     elif op == 'bold':
         find(doc, edit['find']).CharWeight = 150.0
     elif op == 'language':

@@ -4,8 +4,9 @@
  * the text. Word hides bookmarks whose names start with `_`, and keeps them through editing.
  * Names are numbered in render order: the same source renders the same names.
  */
+import { createHash } from 'node:crypto';
 import { Bookmark, type ParagraphChild } from 'docx';
-import type { Code, Figure, Heading, ListItem, Paragraph, Table, TableCell } from '../../model/types.js';
+import type { Code, Figure, Heading, ListItem, Paragraph, ReportDocument, Table, TableCell } from '../../model/types.js';
 
 /** A model node that gets a paragraph of its own in the DOCX. Tables and figures anchor their captions. */
 export type AnchoredNode = Heading | Paragraph | ListItem | TableCell | Code | Figure | Table;
@@ -14,6 +15,19 @@ export type AnchoredNode = Heading | Paragraph | ListItem | TableCell | Code | F
 export interface Anchor {
   node: AnchoredNode;
   caption: boolean;
+}
+
+/** The custom document property that names the source a DOCX was built from. */
+export const SOURCE_PROPERTY = 'rapportverk-source';
+
+/**
+ * A fingerprint of the model the bookmarks were numbered from: when the source changes, so does
+ * this, and an import can tell that the bookmarks no longer point at the same blocks. Image paths
+ * are left out, so the same source gives the same fingerprint in any folder.
+ */
+export function sourceFingerprint(doc: ReportDocument): string {
+  const json = JSON.stringify([doc.meta, doc.body, doc.footnotes], (key, value: unknown) => (key === 'path' ? undefined : value));
+  return createHash('sha256').update(json).digest('hex').slice(0, 32);
 }
 
 /** The prefix of block bookmark names. */

@@ -6,7 +6,7 @@ import { Document } from 'docx';
 import type { ReportDocument } from '../../model/types.js';
 import type { HeadingPages } from '../../model/pages.js';
 import { walkDocument } from '../../model/walk.js';
-import { BlockAnchors } from './anchors.js';
+import { BlockAnchors, SOURCE_PROPERTY, sourceFingerprint } from './anchors.js';
 import { renderBlocks, type BlockContext } from './blocks.js';
 import { bookmarkNames } from './bookmarks.js';
 import { renderColophon, renderCover } from './cover.js';
@@ -83,6 +83,7 @@ function documentParts(doc: ReportDocument, options: DocxOptions): PackageParts 
     footnotes,
     fonts: fontsToEmbed(doc),
     features: { updateFields: true },
+    customProperties: [{ name: SOURCE_PROPERTY, value: sourceFingerprint(doc) }],
     // New text and styles editors add follow the report's font and colours, not Office's defaults.
     theme: HOUSE_THEME,
     sections: [
