@@ -54,7 +54,7 @@ describe('rapportverk build', () => {
     const again = mkdtempSync(join(tmpdir(), 'rv-build-d-'));
     cli(['build', reportPath, '--out', again, '--format', 'pdf,docx', '-q'], { SOURCE_DATE_EPOCH: '1700000000' });
     expect(readFileSync(join(again, 'rapport.docx')).equals(readFileSync(join(epoch, 'rapport.docx')))).toBe(true);
-    // Two full builds in fresh processes: more than the default minute on a busy two-core machine.
+    // Two full builds in fresh processes: on a busy machine they outlast the default minute.
   }, 180_000);
 
   it('the PDF worker falls back to rendering in the main thread when the document outgrows its heap', () => {

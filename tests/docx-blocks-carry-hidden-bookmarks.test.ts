@@ -14,7 +14,7 @@ test('each heading, paragraph, list item, cell and note paragraph has one _rv bo
   const { doc } = loadReport(reportPath);
   if (!doc) throw new Error('the report did not load');
   const anchors = new BlockAnchors();
-  const parts = readParts(await renderDocx(doc, { layout: 'report', anchors }));
+  const parts = readParts(await renderDocx(doc, { layout: 'report', anchors, pages: {} }));
   const xml = `${parts['word/document.xml']}${parts['word/footnotes.xml']}`;
   const names = [...xml.matchAll(/<w:bookmarkStart w:name="(_rv\d+)"/g)].map((m) => m[1]);
   expect(names.length).toBeGreaterThan(300);

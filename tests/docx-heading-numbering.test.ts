@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixturesDir } from './helpers/paths.js';
 import { paragraphs, renderFile, styles, type RenderedDocx } from './helpers/docx-read.js';
-import { basicUrl, pdfText, runBasic } from './helpers/libreoffice.js';
+import { exportBeforeAndAfterEdit, pdfText } from './helpers/libreoffice.js';
 
 const work = mkdtempSync(join(tmpdir(), 'docx-numbering-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -83,27 +83,20 @@ test('a chapter inserted in LibreOffice is numbered, and the chapters after it a
   const after = join(work, 'after.pdf');
   // Open, export as it is; open again, type a new chapter title in front of "Tabeller" and split
   // the paragraph there (so the new one is a Heading 1 too), update the contents, export.
-  runBasic(
-    work,
-    [
-      `  ExportPdfAndClose(OpenHidden(${basicUrl(docx)}), ${basicUrl(before)})`,
-      `  doc = OpenHidden(${basicUrl(docx)})`,
-      '  paras = doc.getText().createEnumeration()',
-      '  Do While paras.hasMoreElements()',
-      '    p = paras.nextElement()',
-      '    If p.supportsService("com.sun.star.text.Paragraph") Then',
-      '      If p.getString() = "Tabeller" Then',
-      '        c = doc.getText().createTextCursorByRange(p.getStart())',
-      '        doc.getText().insertString(c, "Nytt kapittel", False)',
-      '        doc.getText().insertControlCharacter(c, com.sun.star.text.ControlCharacter.PARAGRAPH_BREAK, False)',
-      '        Exit Do',
-      '      End If',
-      '    End If',
-      '  Loop',
-      '  UpdateIndexes(doc)',
-      `  ExportPdfAndClose(doc, ${basicUrl(after)})`,
-    ].join('\n'),
-  );
+  exportBeforeAndAfterEdit(work, docx, before, after, [
+    '  paras = doc.getText().createEnumeration()',
+    '  Do While paras.hasMoreElements()',
+    '    p = paras.nextElement()',
+    '    If p.supportsService("com.sun.star.text.Paragraph") Then',
+    '      If p.getString() = "Tabeller" Then',
+    '        c = doc.getText().createTextCursorByRange(p.getStart())',
+    '        doc.getText().insertString(c, "Nytt kapittel", False)',
+    '        doc.getText().insertControlCharacter(c, com.sun.star.text.ControlCharacter.PARAGRAPH_BREAK, False)',
+    '        Exit Do',
+    '      End If',
+    '    End If',
+    '  Loop',
+  ]);
   const lines = (pdf: string) => pdfText(pdf).split('\n').map((l) => l.trim());
   const tocLine = (text: string) => new RegExp(`^${text}(?: ?\\.){3,} ?\\d+$`);
 

@@ -54,7 +54,7 @@ test('heading levels never skip a level going down', () => {
 test('title and language are set for an accessibility checker', () => {
   expect(out.parts['docProps/core.xml']).toContain(`<dc:title>${out.doc.meta.title}</dc:title>`);
   expect(out.parts['word/styles.xml']).toMatch(/<w:rPrDefault><w:rPr>[\s\S]*?<w:lang w:val="nb-NO"\/>/);
-  expect(out.parts['word/document.xml']).toMatch(/<w:lang w:val="en"\/><\/w:rPr><w:t[^>]*>TUSMO Association<\/w:t>/);
+  expect(out.parts['word/document.xml']).toMatch(/<w:lang w:val="en-GB"\/><\/w:rPr><w:t[^>]*>TUSMO Association<\/w:t>/);
 });
 
 test('tables have a repeating header row and no blank cells', () => {

@@ -126,7 +126,7 @@ describe('inlines', () => {
   test('line breaks are w:br, language spans get run language', () => {
     const para = byText('Et avsnitt med');
     expect(para.text).toContain('Brown Fox.\nEtter et linjeskift');
-    expect(para.xml).toMatch(/<w:lang w:val="en"\/><\/w:rPr><w:t[^>]*>The Quick Brown Fox<\/w:t>/);
+    expect(para.xml).toMatch(/<w:lang w:val="en-GB"\/><\/w:rPr><w:t[^>]*>The Quick Brown Fox<\/w:t>/);
   });
 
   test('external links are hyperlinks with their text and target', () => {
@@ -241,19 +241,22 @@ describe('tables, figures, quotes and code', () => {
 });
 
 describe('table of contents, page and properties', () => {
-  test('the TOC field is filled with the numbered headings of levels 1–3 and updates on opening', () => {
+  test('the TOC field is filled with the numbered headings of levels 1–3, in its entries only, and updates on opening', () => {
     const sdt = /<w:sdt>[\s\S]*?<\/w:sdt>/.exec(body)?.[0] ?? '';
     expect(sdt).toContain('<w:docPartGallery w:val="Table of Contents"/>');
     expect(sdt).toMatch(/TOC \\h \\o &quot;1-3&quot;/);
-    const entries = paragraphs(sdt).filter((p) => p.text.trim() !== '');
-    expect(entries.map((p) => [p.style, p.text.trim()])).toEqual([
-      ['TOC1', 'Forord'],
-      ['TOC1', '1 Lister'],
-      ['TOC2', '1.1 Nivå to'],
-      ['TOC3', '1.1.1 Nivå tre'],
-      ['TOC1', '2 Tabeller'],
-      ['TOC1', '3 Figurer, sitater og kode'],
+    // Page numbers: the cover, the colophon, the contents, then a page per chapter.
+    expect(paragraphs(sdt).map((p) => [p.style, p.text])).toEqual([
+      ['TOC1', 'Forord\t4'],
+      ['TOC1', '1\tLister\t5'],
+      ['TOC2', '1.1\tNivå to\t5'],
+      ['TOC3', '1.1.1\tNivå tre\t5'],
+      ['TOC1', '2\tTabeller\t6'],
+      ['TOC1', '3\tFigurer, sitater og kode\t7'],
     ]);
+    // The field starts in the first entry and ends in the last, as Word writes it.
+    expect(paragraphs(sdt)[0]?.xml).toContain('<w:fldChar w:fldCharType="begin"');
+    expect(paragraphs(sdt).at(-1)?.xml).toContain('<w:fldChar w:fldCharType="end"/>');
     expect(sdt).toContain('w:anchor="h_niva_tre"');
     expect(out.parts['word/settings.xml']).toContain('<w:updateFields/>');
   });

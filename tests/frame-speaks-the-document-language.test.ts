@@ -33,7 +33,7 @@ describe('the report frame', () => {
   });
 
   it('reaches the Word file: its contents heading and language', async () => {
-    const files = unzipSync(await renderDocx(load('nn'), { layout: 'report' }));
+    const files = unzipSync(await renderDocx(load('nn'), { layout: 'report', pages: {} }));
     const document = strFromU8(files['word/document.xml'] as Uint8Array);
     const styles = strFromU8(files['word/styles.xml'] as Uint8Array);
     expect(document).toContain('>Innhald<');

@@ -46,8 +46,8 @@ beforeAll(async () => {
   const fixture = loadReport(source).doc;
   const report = loadReport(reportPath).doc;
   if (!fixture || !report) throw new Error('the sources did not load');
-  writeFileSync(join(work, 'base.docx'), await renderDocx(fixture, { layout: 'report' }));
-  writeFileSync(join(work, 'report.docx'), await renderDocx(report, { layout: 'report' }));
+  writeFileSync(join(work, 'base.docx'), await renderDocx(fixture, { layout: 'report', pages: {} }));
+  writeFileSync(join(work, 'report.docx'), await renderDocx(report, { layout: 'report', pages: {} }));
   const jobs = [
     ...Object.entries(EDITS).map(([name, edits]) => ({ input: join(work, 'base.docx'), output: join(work, `${name}.docx`), edits })),
     { input: join(work, 'report.docx'), output: join(work, 'report-saved.docx'), edits: [] },

@@ -1,9 +1,10 @@
 /**
- * Rendering in parallel. Every PDF job (the report's and the plain version's) goes to one worker
- * thread, started before parsing so that loading pdfmake and the fonts overlaps with the main
- * thread's parsing and checks; the main thread plans the formats and runs the other jobs
- * meanwhile. In watch mode the pool, and so the warm worker, lives across rebuilds. Engines are
- * deterministic, so where a job runs never changes its bytes.
+ * Rendering in parallel. Every PDF (the report's and the plain version's, and the layouts DOCX
+ * jobs take their contents' page numbers from) is made in one worker thread, started before
+ * parsing so that loading pdfmake and the fonts overlaps with the main thread's parsing and
+ * checks; the main thread plans the formats and runs the other jobs meanwhile. In watch mode the
+ * pool, and so the warm worker, lives across rebuilds. Engines are deterministic, so where a job
+ * runs never changes its bytes.
  */
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ReportDocument } from '../model/types.js';
 import type { Format, Output } from './formats.js';
-import { runEngine, type Engine, type Job, type Layout } from './jobs.js';
+import { PdfRenders, renderDocxJob, renderPdfHere, type Job, type Layout, type PdfRender } from './jobs.js';
 import { addStageTimes, stageTimes, stageTimesSince, timedAsync, type StageTimes } from '../timings.js';
 
 /** A job and the format that asked for it. */
@@ -20,19 +21,17 @@ export interface PlannedJob {
   job: Job;
 }
 
-/** A batch of PDF jobs as the worker receives it. */
+/** A PDF to render, as the worker receives it. */
 interface WorkerRequest {
   id: number;
-  jobs: { doc: ReportDocument; layout: Layout }[];
+  doc: ReportDocument;
+  layout: Layout;
 }
 
-/** What the worker sends back: the files in the order of the jobs, or what went wrong. */
+/** What the worker sends back: the PDF, or what went wrong. */
 type WorkerReply =
-  | { id: number; ok: true; files: Uint8Array[]; stages: StageTimes }
+  | { id: number; ok: true; pdf: PdfRender; stages: StageTimes }
   | { id: number; ok: false; message: string; stack?: string };
-
-/** The engine that runs in the worker: the heaviest one. */
-const WORKER_ENGINE: Engine = 'pdf';
 
 const workerFile = fileURLToPath(new URL('./render-worker.js', import.meta.url));
 
@@ -40,55 +39,62 @@ const workerFile = fileURLToPath(new URL('./render-worker.js', import.meta.url))
 export class RenderPool {
   private worker: Worker | undefined;
   private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (files: Uint8Array[]) => void; reject: (err: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (pdf: PdfRender) => void; reject: (err: Error) => void }>();
 
   /**
    * Starts the worker at once (so it warms up during parsing) if `formats` can use it.
    * `sourceBytes`, the size of the sources to build, sets the worker's heap limit.
    */
   constructor(formats: readonly Format[], private readonly sourceBytes = 0) {
-    // Worth a thread only when PDF work and other work can run side by side.
-    const mixed = formats.includes('plain') || (formats.includes('pdf') && formats.length > 1);
+    // Worth a thread only when PDF work and other work can run side by side (a DOCX needs a PDF's layout).
+    const mixed = formats.includes('plain') || formats.includes('docx') || (formats.includes('pdf') && formats.length > 1);
     // The compiled worker exists only in build/ (tests run the TypeScript sources in-process).
     if (mixed && availableParallelism() > 1 && existsSync(workerFile)) this.startWorker();
   }
 
   /** Renders every planned job; the outputs come in the order of `planned`. */
   async run(planned: readonly PlannedJob[], onDone: (suffix: string, ms: number) => void): Promise<Output[]> {
-    const remote = this.worker ? planned.filter(({ job }) => 'engine' in job && job.engine === WORKER_ENGINE) : [];
     const started = performance.now();
-    const remoteJobs = remote.map(({ job }) => job as { doc: ReportDocument; layout: Layout });
-    const remoteFiles = remote.length
-      ? this.send(remoteJobs)
-          .catch((err: NodeJS.ErrnoException) => {
-            // A document too large for the worker's heap is rendered here instead, unlimited.
-            if (err.code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;
-            return Promise.all(remoteJobs.map((job) => runEngine(WORKER_ENGINE, job.doc, job.layout)));
+    const pdfs = new PdfRenders((doc, layout) => this.renderPdf(doc, layout));
+    // Every PDF is asked for first, so the worker is busy while this thread makes the rest.
+    const files = planned.map(({ job }) =>
+      'engine' in job && job.engine === 'pdf'
+        ? pdfs.get(job.doc, job.layout).then((pdf) => {
+            onDone(job.suffix, performance.now() - started);
+            return pdf.bytes;
           })
-          .then((files) => {
-            for (const { job } of remote) onDone(job.suffix, performance.now() - started);
-            return files;
-          })
-      : Promise.resolve([]);
-    const files = new Map<Job, Uint8Array>();
-    // Wait for the worker even if a local job fails, so no reply is left dangling.
+        : undefined,
+    );
+    // Wait for every PDF even if a local job fails, so no reply is left dangling.
     const local = (async () => {
-      for (const { job } of planned) {
-        if (remote.some((r) => r.job === job)) continue;
+      for (const [i, { job }] of planned.entries()) {
+        if (files[i]) continue;
         if ('bytes' in job) {
-          files.set(job, job.bytes);
+          files[i] = Promise.resolve(job.bytes);
           continue;
         }
         const t = performance.now();
-        files.set(job, await timedAsync(job.engine, () => runEngine(job.engine, job.doc, job.layout)));
+        const bytes = await renderDocxJob(job.doc, job.layout, pdfs);
+        files[i] = Promise.resolve(bytes);
         onDone(job.suffix, performance.now() - t);
       }
     })();
-    const [localResult, remoteResult] = await Promise.allSettled([local, remoteFiles]);
-    if (localResult.status === 'rejected') throw localResult.reason;
-    if (remoteResult.status === 'rejected') throw remoteResult.reason;
-    remote.forEach(({ job }, i) => files.set(job, remoteResult.value[i] as Uint8Array));
-    return planned.map(({ job }) => ({ suffix: job.suffix, bytes: files.get(job) as Uint8Array }));
+    const settled = await Promise.allSettled([local, ...files.filter((f) => f !== undefined)]);
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return Promise.all(planned.map(async ({ job }, i) => ({ suffix: job.suffix, bytes: await (files[i] as Promise<Uint8Array>) })));
+  }
+
+  /** A PDF rendered in the worker if there is one, else here. */
+  private async renderPdf(doc: ReportDocument, layout: Layout): Promise<PdfRender> {
+    if (!this.worker) return timedAsync('pdf', () => renderPdfHere(doc, layout));
+    try {
+      return await this.send(doc, layout);
+    } catch (err) {
+      // A document too large for the worker's heap is rendered here instead, unlimited.
+      if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;
+      return timedAsync('pdf', () => renderPdfHere(doc, layout));
+    }
   }
 
   /** Stops the worker; the pool cannot be used afterwards. */
@@ -112,7 +118,7 @@ export class RenderPool {
       if (!waiting) return;
       if (reply.ok) {
         addStageTimes(reply.stages);
-        waiting.resolve(reply.files);
+        waiting.resolve(reply.pdf);
       } else {
         const err = new Error(reply.message);
         if (reply.stack) err.stack = reply.stack;
@@ -127,35 +133,35 @@ export class RenderPool {
     this.worker = worker;
   }
 
-  private send(jobs: WorkerRequest['jobs']): Promise<Uint8Array[]> {
+  private send(doc: ReportDocument, layout: Layout): Promise<PdfRender> {
     const worker = this.worker;
     if (!worker) return Promise.reject(new Error('the PDF worker has stopped'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.ref();
-      worker.postMessage({ id, jobs } satisfies WorkerRequest);
+      worker.postMessage({ id, doc, layout } satisfies WorkerRequest);
     });
   }
 }
 
-/** The worker's side: load the engine at once, render each batch of jobs as it arrives. */
+/** The worker's side: load the engine at once, render each PDF as it arrives, one at a time. */
 export function serveWorker(port: MessagePort): void {
   // Importing now overlaps pdfmake's loading with the main thread's parsing.
   const ready = import('../render/pdf/index.js');
-  port.on('message', ({ id, jobs }: WorkerRequest) => {
-    void (async () => {
+  let queue: Promise<void> = Promise.resolve();
+  port.on('message', ({ id, doc, layout }: WorkerRequest) => {
+    queue = queue.then(async () => {
       try {
         await ready;
         const before = stageTimes();
-        const files: Uint8Array[] = [];
-        for (const job of jobs) files.push(await timedAsync(WORKER_ENGINE, () => runEngine(WORKER_ENGINE, job.doc, job.layout)));
+        const pdf = await timedAsync('pdf', () => renderPdfHere(doc, layout));
         const stages = stageTimesSince(before);
-        port.postMessage({ id, ok: true, files, stages } satisfies WorkerReply, files.map((f) => f.buffer as ArrayBuffer));
+        port.postMessage({ id, ok: true, pdf, stages } satisfies WorkerReply, [pdf.bytes.buffer as ArrayBuffer]);
       } catch (err) {
         const e = err instanceof Error ? err : new Error(String(err));
         port.postMessage({ id, ok: false, message: e.message, ...(e.stack ? { stack: e.stack } : {}) } satisfies WorkerReply);
       }
-    })();
+    });
   });
 }

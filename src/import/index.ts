@@ -49,7 +49,8 @@ export async function importDocx(file: string, edited: Uint8Array, options: { po
     return { diagnostics: sink.items };
   }
   const anchors = new BlockAnchors();
-  const base = readDocx(await renderDocx(doc, { layout: 'report', anchors }));
+  // The contents' page numbers play no part in mapping blocks back, so no PDF is laid out for them.
+  const base = readDocx(await renderDocx(doc, { layout: 'report', anchors, pages: {} }));
   const { edits, findings } = mergeDocument({
     doc,
     source,

@@ -5,6 +5,7 @@ import type { Root, Yaml } from 'mdast';
 import type { LabelLanguage, Metadata, Point, Span } from '../model/types.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { closest } from './suggest.js';
+import { fullLocale } from '../model/locale.js';
 
 /** A date, or a site generator's timestamp (`2020-12-02T15:05:58Z`) whose date part is used. */
 const isoDate = z
@@ -77,8 +78,6 @@ const norwegianKeys: Record<string, string> = {
   beskrivelse: 'description', sted: 'place', serie: 'series', nettsted: 'website', nummerering: 'numbering',
   klarspråk: 'plain', klarsprak: 'plain', lettlest: 'plain',
 };
-
-const regions: Record<string, string> = { nb: 'nb-NO', nn: 'nn-NO', no: 'nb-NO', se: 'se-NO', en: 'en-GB' };
 
 /** The label language for a document language; other languages fall back to English. */
 export function labelLanguage(lang: string): LabelLanguage {
@@ -185,7 +184,7 @@ function hintForMissing(key: string): string {
 
 /** The full language tag for document properties: `nb` → `nb-NO`. */
 export function localeOf(lang: string): string {
-  return lang.includes('-') ? lang : (regions[lang] ?? lang);
+  return fullLocale(lang);
 }
 
 function rangeOf(node: YamlNode | null | undefined): [number, number] | undefined {

@@ -71,3 +71,20 @@ export function runBasic(work: string, body: string): void {
 export function basicUrl(path: string): string {
   return `"${pathToFileURL(path).href}"`;
 }
+
+/**
+ * Opens `docx` in LibreOffice and exports it as it is to `before`; opens it again, runs `edit`
+ * (Basic statements on `doc`), updates the contents and exports the result to `after`.
+ */
+export function exportBeforeAndAfterEdit(work: string, docx: string, before: string, after: string, edit: string[] = []): void {
+  runBasic(
+    work,
+    [
+      `  ExportPdfAndClose(OpenHidden(${basicUrl(docx)}), ${basicUrl(before)})`,
+      `  doc = OpenHidden(${basicUrl(docx)})`,
+      ...edit,
+      '  UpdateIndexes(doc)',
+      `  ExportPdfAndClose(doc, ${basicUrl(after)})`,
+    ].join('\n'),
+  );
+}

@@ -2,10 +2,11 @@
  * Package parts the docx library leaves incomplete or writes unlike Word: the document language
  * (properties and settings) and publisher, the table look in the form Word writes it, note
  * separators without a stray note mark, repeated note numbers styled as note marks, pictures
- * without their alt text, an undefined character style on TOC entries, and the kind of the
- * heading numbering.
+ * without their alt text, the contents field's start and end in paragraphs of their own, the
+ * kind of the heading numbering, and the house table style.
  */
 import { editXml, type PackageParts } from './package.js';
+import { tableStyleXml } from './styles.js';
 
 /** What goes into the document properties besides what the docx library writes. */
 export interface PropertyFacts {
@@ -15,7 +16,7 @@ export interface PropertyFacts {
   publisher?: string;
 }
 
-/** Completes the properties, writes table looks as Word does and drops the undefined TOC run style. */
+/** Completes the properties and writes table looks, note separators, pictures, the contents and the heading list as Word does. */
 export function completePackage(parts: PackageParts, facts: PropertyFacts): void {
   editXml(parts, 'docProps/core.xml', (xml) =>
     xml
@@ -30,6 +31,7 @@ export function completePackage(parts: PackageParts, facts: PropertyFacts): void
         : xml.replace('</Properties>', `${company}</Properties>`),
     );
   }
+  editXml(parts, 'word/styles.xml', (xml) => xml.replace('</w:styles>', `${tableStyleXml()}</w:styles>`));
   editXml(parts, 'word/settings.xml', (xml) =>
     xml
       .replace('</w:compat>', `</w:compat><w:themeFontLang w:val="${escapeXml(facts.locale)}"/>`)
@@ -42,7 +44,7 @@ export function completePackage(parts: PackageParts, facts: PropertyFacts): void
     const mark = new RegExp(`<w:r><w:rPr><w:rStyle w:val="[A-Za-z]+"/></w:rPr><w:${kind}Ref/></w:r>`, 'g');
     editXml(parts, `word/${kind}s.xml`, (xml) => xml.replace(separator, (note) => note.replace(mark, '')));
   }
-  editXml(parts, 'word/document.xml', (xml) => xml.replace(DOCUMENT_FIXES, documentFix));
+  editXml(parts, 'word/document.xml', (xml) => xml.replace(DOCUMENT_FIXES, documentFix).replace(TOC_FIELD, tocField));
   // The library writes every list as "hybrid" (one level at a time, as bullets); Word's heading
   // numbering is a true multilevel list, which its Multilevel List gallery shows as such.
   editXml(parts, 'word/numbering.xml', (xml) => xml.replace(HEADING_LIST_KIND, '$1multilevel'));
@@ -52,16 +54,22 @@ export function completePackage(parts: PackageParts, facts: PropertyFacts): void
 const HEADING_LIST_KIND = /(<w:multiLevelType w:val=")hybridMultilevel(?="\/><w:lvl w:ilvl="0"(?:(?!<\/w:lvl>)[\s\S])*<w:pStyle w:val="Heading1"\/>)/;
 
 /** The document's fix-ups, found in one pass over its XML (the largest part). */
-const DOCUMENT_FIXES =
-  /<w:rPr><w:rStyle w:val="IndexLink"\/><\/w:rPr>|<w:tblLook ([^>]*)\/>|<wp:inline\b[\s\S]*?<\/wp:inline>|(<w:fldSimple w:instr="NOTEREF [^"]*">)<w:r>/g;
+const DOCUMENT_FIXES = /<w:tblLook ([^>]*)\/>|<wp:inline\b[\s\S]*?<\/wp:inline>|(<w:fldSimple w:instr="NOTEREF [^"]*">)<w:r>/g;
 
 function documentFix(found: string, lookAttrs: string | undefined, noteRef: string | undefined): string {
   if (lookAttrs !== undefined) return tableLook(lookAttrs);
   // A repeated note number looks like the note's reference mark before Word updates the field.
   if (noteRef !== undefined) return `${noteRef}<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>`;
-  if (found.startsWith('<wp:inline')) return pictureNames(found);
-  // The library styles TOC entries with a character style it never defines.
-  return '';
+  return pictureNames(found);
+}
+
+/** The contents field as the library writes it: start and end in empty paragraphs around the entries. */
+const TOC_FIELD =
+  /<w:sdtContent><w:p>(<w:r><w:fldChar w:fldCharType="begin"[^>]*\/><w:instrText[^>]*>TOC [^<]*<\/w:instrText><w:fldChar w:fldCharType="separate"\/><\/w:r>)<\/w:p>(<w:p>(?:<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<\/w:pPr>)?)([\s\S]*?)<\/w:p><w:p>(<w:r><w:fldChar w:fldCharType="end"\/><\/w:r>)<\/w:p><\/w:sdtContent>/;
+
+/** Moves the field's start into the first entry and its end into the last, as Word writes them, so no empty paragraph shows. */
+function tocField(_: string, begin: string, firstOpen: string, entries: string, end: string): string {
+  return `<w:sdtContent>${firstOpen}${begin}${entries}${end}</w:p></w:sdtContent>`;
 }
 
 /**

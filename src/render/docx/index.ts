@@ -4,30 +4,48 @@
  */
 import { Document } from 'docx';
 import type { ReportDocument } from '../../model/types.js';
+import type { HeadingPages } from '../../model/pages.js';
 import { walkDocument } from '../../model/walk.js';
 import { BlockAnchors, SOURCE_PROPERTY, sourceFingerprint } from './anchors.js';
 import { renderBlocks, type BlockContext } from './blocks.js';
 import { bookmarkNames } from './bookmarks.js';
 import { renderColophon, renderCover } from './cover.js';
 import { makeReproducible } from './determinism.js';
-import { FONT_SANS, fontsToEmbed } from './fonts.js';
+import { fontsToEmbed } from './fonts.js';
 import { renderFootnotes } from './footnotes.js';
 import { completePackage } from './fixups.js';
 import { ListNumbering } from './numbering.js';
-import { packageParts, writePackage } from './package.js';
+import { editXml, packageParts, writePackage, type PackageParts } from './package.js';
 import { colophonPage, coverPage, mainPages } from './page.js';
-import { afterListSpacing, buildStyles, type Layout } from './styles.js';
-import { renderToc } from './toc.js';
+import { afterListSpacing, buildStyles, HOUSE_THEME, type Layout } from './styles.js';
+import { fillTocPages, renderToc } from './toc.js';
+import { timed } from '../../timings.js';
 
 /** How to render: the official report or the easy-to-read (plain-language) version. */
 export interface DocxOptions {
   layout: Layout;
+  /**
+   * The page each heading starts on in the PDF of the same model and layout, for the contents;
+   * a promise, so the file is made while the PDF is laid out and waits only to be zipped.
+   */
+  pages: HeadingPages | Promise<HeadingPages>;
   /** Collects the block bookmarks' names and nodes, for `rapportverk import`; else they are only written. */
   anchors?: BlockAnchors;
 }
 
 /** Renders a report as .docx bytes. */
 export async function renderDocx(doc: ReportDocument, options: DocxOptions): Promise<Uint8Array> {
+  const parts = timed('docx', () => documentParts(doc, options));
+  const pages = await options.pages;
+  return timed('docx', () => {
+    editXml(parts, 'word/document.xml', (xml) => fillTocPages(xml, doc, pages));
+    return writePackage(parts, doc.created);
+  });
+}
+
+/** The package's parts, complete but for the contents' page numbers. */
+function documentParts(doc: ReportDocument, options: DocxOptions): PackageParts {
+  const { layout } = options;
   const bookmarks = bookmarkNames(doc.body);
   const repeatedNotes = new Set<number>();
   let admonitions = false;
@@ -44,7 +62,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
     labels: doc.frame.labels,
     paragraphStyle: 'Normal',
     listLevel: -1,
-    afterList: afterListSpacing(options.layout),
+    afterList: afterListSpacing(layout),
     numberedLevels: doc.meta.numbering,
   };
   const cover = renderCover(doc, ctx);
@@ -60,14 +78,14 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
     keywords: doc.meta.keywords.join(', '),
     description: doc.meta.description ?? '',
     lastModifiedBy: creator,
-    styles: buildStyles(options.layout, doc.meta.locale, doc.meta.numbering, admonitions),
+    styles: buildStyles(layout, doc.meta.locale, doc.meta.numbering, admonitions),
     numbering: lists.options(),
     footnotes,
     fonts: fontsToEmbed(doc),
     features: { updateFields: true },
     customProperties: [{ name: SOURCE_PROPERTY, value: sourceFingerprint(doc) }],
-    // New text and styles editors add follow the report's font, not Office's default theme fonts.
-    theme: { fonts: { headings: FONT_SANS, body: FONT_SANS } },
+    // New text and styles editors add follow the report's font and colours, not Office's defaults.
+    theme: HOUSE_THEME,
     sections: [
       { ...coverPage(), children: cover },
       ...(colophon.length > 0 ? [{ ...colophonPage(), children: colophon }] : []),
@@ -77,5 +95,5 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
   const parts = packageParts(file);
   completePackage(parts, { locale: doc.meta.locale, creator, ...(doc.meta.publisher ? { publisher: doc.meta.publisher } : {}) });
   makeReproducible(parts, doc.created);
-  return writePackage(parts, doc.created);
+  return parts;
 }

@@ -6,6 +6,7 @@ import { Bookmark, ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, S
 import type { CrossRef, Inline } from '../../model/types.js';
 import { fontSegments, mainCoverage } from '../../fonts/coverage.js';
 import { assertNever } from '../../model/assert-never.js';
+import { fullLocale } from '../../model/locale.js';
 import type { BlockAnchors } from './anchors.js';
 
 /** What inline rendering needs from the document. */
@@ -52,7 +53,9 @@ export function renderInlines(nodes: readonly Inline[], ctx: InlineContext, form
         out.push(...renderInlines(node.children, ctx, { ...format, italics: true }));
         break;
       case 'strong':
-        out.push(...renderInlines(node.children, ctx, { ...format, bold: true }));
+        // Word's Strong character style, so editors restyle strong importance in one place; inside
+        // a run that already has a style (a link), bold is all that can be added.
+        out.push(...renderInlines(node.children, ctx, format.style === undefined ? { ...format, style: 'Strong' } : { ...format, bold: true }));
         break;
       case 'delete':
         out.push(...renderInlines(node.children, ctx, { ...format, strike: true }));
@@ -64,7 +67,7 @@ export function renderInlines(nodes: readonly Inline[], ctx: InlineContext, form
         out.push(...renderInlines(node.children, ctx, { ...format, subScript: true }));
         break;
       case 'lang':
-        out.push(...renderInlines(node.children, ctx, { ...format, lang: node.lang }));
+        out.push(...renderInlines(node.children, ctx, { ...format, lang: fullLocale(node.lang) }));
         break;
       case 'footnoteRef':
         out.push(footnoteRef(node.number, node.repeat, ctx));

@@ -1,5 +1,5 @@
-/** The page: A4 portrait with report margins, and a footer with the short title and page numbers. */
-import { Footer, Header, PageNumber, Paragraph, SectionType, Tab, TextRun, VerticalAlignSection, type ISectionOptions } from 'docx';
+/** The page: A4 portrait with report margins, the short title in the header and "Side n av m" in the footer, as in the PDF. */
+import { Footer, Header, PageNumber, Paragraph, SectionType, TextRun, VerticalAlignSection, type ISectionOptions } from 'docx';
 import type { ReportDocument } from '../../model/types.js';
 
 const A4 = { width: 11906, height: 16838 };
@@ -24,12 +24,18 @@ export function colophonPage(): Omit<ISectionOptions, 'children'> {
   return { properties: { page, type: SectionType.NEXT_PAGE, verticalAlign: VerticalAlignSection.BOTTOM } };
 }
 
-/** The section for everything after the cover, starting on a new page, with "Side n av m" in the footer. */
+/** The section for everything after the cover, starting on a new page: the running title above, "Side n av m" below. */
 export function mainPages(doc: ReportDocument): Omit<ISectionOptions, 'children'> {
   return {
     properties: { page, type: SectionType.NEXT_PAGE },
-    // A draft says so at the top of every page after the cover.
-    ...(doc.draft ? { headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: doc.frame.labels.draft, bold: true })] })] }) } } : {}),
+    // The running title, as in the PDF; a draft says so there too, on every page after the cover.
+    headers: {
+      default: new Header({
+        children: [
+          new Paragraph({ style: 'Header', children: [new TextRun(doc.meta.shortTitle), ...(doc.draft ? [new TextRun({ text: ` – ${doc.frame.labels.draft}`, bold: true })] : [])] }),
+        ],
+      }),
+    },
     footers: { default: new Footer({ children: [footerLine(doc)] }) },
   };
 }
@@ -42,8 +48,5 @@ function footerLine(doc: ReportDocument): Paragraph {
     else if (piece === '{pages}') parts.push(PageNumber.TOTAL_PAGES);
     else if (piece !== '') parts.push(piece);
   }
-  return new Paragraph({
-    style: 'Footer',
-    children: [new TextRun(doc.meta.shortTitle), new TextRun({ children: [new Tab(), ...parts] })],
-  });
+  return new Paragraph({ style: 'Footer', children: [new TextRun({ children: parts })] });
 }

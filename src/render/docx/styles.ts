@@ -9,7 +9,7 @@ import type {
   IParagraphStylePropertiesOptions,
   IStylesOptions,
 } from 'docx';
-import { AlignmentType, BorderStyle, LineRuleType, ShadingType, TabStopType } from 'docx';
+import { AlignmentType, BorderStyle, LeaderType, LineRuleType, ShadingType, TabStopType, type IThemeOptions } from 'docx';
 import { FONT_MONO, FONT_SANS } from './fonts.js';
 import { BULLET_NUMBERING, HEADING_NUMBERING, ORDERED_NUMBERING } from './numbering.js';
 import { TEXT_WIDTH } from './page.js';
@@ -38,6 +38,37 @@ const SCALES: Record<Layout, Scale> = {
 const ACCENT = '1B3A5C';
 const MUTED = '404040';
 const RULE = '8A9BAE';
+const LINK = '0B4F8C';
+/** The table rules and header fill, as in the PDF. */
+const TABLE_RULE = '1B3A5C';
+const TABLE_INSIDE_RULE = 'B4BFCC';
+const TABLE_HEADER_FILL = 'E8EDF3';
+
+/** The id (and name) of the house table style. */
+export const TABLE_STYLE = 'Rapporttabell';
+
+/**
+ * The theme: the house navy and its companions instead of Office blue, and Noto Sans for
+ * headings and body, so colours and fonts an editor picks from Word's theme match the report.
+ */
+export const HOUSE_THEME: IThemeOptions = {
+  name: 'rapportverk',
+  colors: {
+    dark1: '1A1A1A',
+    light1: 'FFFFFF',
+    dark2: ACCENT,
+    light2: TABLE_HEADER_FILL,
+    accent1: ACCENT,
+    accent2: LINK,
+    accent3: RULE,
+    accent4: '5C7A99',
+    accent5: TABLE_INSIDE_RULE,
+    accent6: MUTED,
+    hyperlink: LINK,
+    followedHyperlink: '4B3A75',
+  },
+  fonts: { headings: FONT_SANS, body: FONT_SANS },
+};
 
 /** Half-points, as Word stores font sizes. */
 const hp = (pt: number): number => Math.round(pt * 2);
@@ -98,6 +129,25 @@ export function buildStyles(layout: Layout, locale: string, numberedLevels: numb
     paragraphStyles: [...paragraphStyles(s, layout, numberedLevels), ...(admonitions ? [ADMONITION_STYLE] : [])],
     characterStyles: [...characterStyles(s)],
   };
+}
+
+/**
+ * The house table style: rules above and below and between rows, none down the sides, a shaded
+ * bold header row that repeats on each page. The docx library has no table styles (and giving it
+ * styles as XML drops its document defaults), so the fix-ups add it to styles.xml; tables take
+ * their look from it, and so do tables an editor inserts with it.
+ */
+export function tableStyleXml(): string {
+  const rule = (side: string, size: number, color: string) => `<w:${side} w:val="single" w:sz="${size}" w:space="0" w:color="${color}"/>`;
+  const none = (side: string) => `<w:${side} w:val="nil"/>`;
+  const margin = (side: string, w: number) => `<w:${side} w:w="${w}" w:type="dxa"/>`;
+  return (
+    `<w:style w:type="table" w:customStyle="1" w:styleId="${TABLE_STYLE}"><w:name w:val="${TABLE_STYLE}"/><w:uiPriority w:val="59"/><w:qFormat/>` +
+      `<w:tblPr><w:tblBorders>${rule('top', 8, TABLE_RULE)}${none('left')}${rule('bottom', 8, TABLE_RULE)}${none('right')}${rule('insideH', 4, TABLE_INSIDE_RULE)}${none('insideV')}</w:tblBorders>` +
+      `<w:tblCellMar>${margin('top', 40)}${margin('left', 100)}${margin('bottom', 40)}${margin('right', 100)}</w:tblCellMar></w:tblPr>` +
+      `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:trPr><w:tblHeader/></w:trPr>` +
+      `<w:tcPr><w:tcBorders>${rule('bottom', 8, TABLE_RULE)}</w:tcBorders><w:shd w:val="clear" w:color="auto" w:fill="${TABLE_HEADER_FILL}"/></w:tcPr></w:tblStylePr></w:style>`
+  );
 }
 
 function paragraphStyles(s: Scale, layout: Layout, numberedLevels: number): IParagraphStyleOptions[] {
@@ -175,9 +225,9 @@ function paragraphStyles(s: Scale, layout: Layout, numberedLevels: number): IPar
       // Outline level 9 is body text: the contents heading is not itself listed or navigable as a chapter.
       paragraph: para({ pageBreakBefore: true, keepNext: true, outlineLevel: 9, spacing: { after: tw(18) } }),
     },
-    toc(1, 0, { bold: true }, tw(8)),
-    toc(2, 440, {}, 0),
-    toc(3, 880, {}, 0),
+    toc(1, 0, 440, { bold: true }, tw(8)),
+    toc(2, 440, 620, {}, 0),
+    toc(3, 1060, 800, {}, 0),
     {
       id: 'ListParagraph',
       name: 'List Paragraph',
@@ -259,14 +309,22 @@ function paragraphStyles(s: Scale, layout: Layout, numberedLevels: number): IPar
       paragraph: { indent: { left: 284, hanging: 284 }, spacing: { after: tw(2), line: 240, lineRule: LineRuleType.AUTO } },
     },
     {
-      id: 'Footer',
-      name: 'Footer',
+      id: 'Header',
+      name: 'header',
       basedOn: 'Normal',
       run: { size: hp(s.small), color: MUTED },
+      // The running title over a thin rule, as in the PDF.
       paragraph: para({
-        spacing: { after: 0 },
-        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+        spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO },
+        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: RULE, space: 4 } },
       }),
+    },
+    {
+      id: 'Footer',
+      name: 'footer',
+      basedOn: 'Normal',
+      run: { size: hp(s.small), color: MUTED },
+      paragraph: para({ spacing: { after: 0 }, alignment: AlignmentType.RIGHT }),
     },
   ];
 }
@@ -282,20 +340,32 @@ function listStyle(id: string, name: string, reference: string): IParagraphStyle
   };
 }
 
-function toc(level: 1 | 2 | 3, indent: number, run: { bold?: boolean }, before: number): IParagraphStyleOptions {
+/**
+ * A contents level: the number hangs at `start`, the title and its wrapped lines stand at
+ * `start + numberWidth` (a left tab there too, for LibreOffice), and a dot leader runs to the
+ * page number at the right margin. The tabs are the style's, so Word's updates keep them.
+ */
+function toc(level: 1 | 2 | 3, start: number, numberWidth: number, run: { bold?: boolean }, before: number): IParagraphStyleOptions {
   return {
     id: `TOC${level}`,
     name: `TOC ${level}`,
     basedOn: 'Normal',
     next: 'Normal',
     run,
-    paragraph: { indent: { left: indent }, spacing: { before, after: tw(3) } },
+    paragraph: para({
+      indent: { left: start + numberWidth, hanging: numberWidth },
+      spacing: { before, after: tw(3) },
+      tabStops: [
+        { type: TabStopType.LEFT, position: start + numberWidth },
+        { type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT },
+      ],
+    }),
   };
 }
 
 function characterStyles(s: Scale): ICharacterStyleOptions[] {
   return [
-    { id: 'Hyperlink', name: 'Hyperlink', run: { color: '0B4F8C', underline: {} } },
+    { id: 'Hyperlink', name: 'Hyperlink', run: { color: LINK, underline: {} } },
     // The docx library's default "Strong" is a paragraph style; Word's built-in one is a character style.
     { id: 'Strong', name: 'Strong', run: { bold: true } },
     { id: 'FootnoteReference', name: 'Footnote Reference', run: { superScript: true } },

@@ -1,18 +1,15 @@
 /**
  * Tables: a real header row (`tblHeader`, repeated on every page, and table look `firstRow`),
- * rows that do not split across pages, and horizontal rules only, as in a printed report.
+ * rows that do not split across pages, in the house table style (horizontal rules only, as in a
+ * printed report; see styles.ts).
  */
-import { AlignmentType, BorderStyle, Paragraph, ShadingType, Table, TableCell, TableRow, WidthType } from 'docx';
+import { AlignmentType, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
 import type { Align, Inline, Table as TableNode } from '../../model/types.js';
 import { inlineText } from '../../model/text.js';
 import { renderInlines, type InlineContext } from './inlines.js';
 import { captionParagraph } from './captions.js';
 import { TEXT_WIDTH } from './page.js';
-
-const RULE = { style: BorderStyle.SINGLE, size: 8, color: '1B3A5C' };
-const THIN = { style: BorderStyle.SINGLE, size: 4, color: 'B4BFCC' };
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' };
-const HEADER_FILL = 'E8EDF3';
+import { TABLE_STYLE } from './styles.js';
 
 const ALIGN: Record<Exclude<Align, null>, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
   left: AlignmentType.LEFT,
@@ -34,7 +31,6 @@ export function renderTable(table: TableNode, label: string, ctx: InlineContext)
         const align = table.align[c];
         return new TableCell({
           width: { size: width, type: WidthType.DXA },
-          ...(headerRow ? { shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } } : {}),
           children: [
             new Paragraph({
               style: header ? 'TableHeading' : 'TableText',
@@ -54,9 +50,9 @@ export function renderTable(table: TableNode, label: string, ctx: InlineContext)
       rows,
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       columnWidths: widths,
-      margins: { top: 40, bottom: 40, left: 100, right: 100 },
+      // Rules, cell margins and the header row's look come from the house table style.
+      style: TABLE_STYLE,
       tableLook: { firstRow: true, lastRow: false, firstColumn: false, lastColumn: false, noHBand: true, noVBand: true },
-      borders: { top: RULE, bottom: RULE, insideHorizontal: THIN, left: NONE, right: NONE, insideVertical: NONE },
     }),
   );
   return out;

@@ -9,6 +9,7 @@
 import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { ReportDocument } from '../../model/types.js';
+import type { HeadingPages } from '../../model/pages.js';
 import { fontsDir } from '../../frame/paths.js';
 import { buildDefinition } from './docdef.js';
 import { fontFamilies } from './fonts.js';
@@ -25,12 +26,24 @@ export interface PdfRenderOptions {
   profile?: LayoutProfile;
 }
 
+/** A rendered PDF and the page each heading starts on. */
+export interface LaidOutPdf {
+  bytes: Uint8Array;
+  headingPages: HeadingPages;
+}
+
 /** Renders the report model to a tagged PDF/UA-1 and PDF/A-2a file. */
 export async function renderPdf(doc: ReportDocument, options: PdfRenderOptions = {}): Promise<Uint8Array> {
+  return (await renderPdfWithPages(doc, options)).bytes;
+}
+
+/** Renders the report model to a tagged PDF/UA-1 file, and tells where its headings landed. */
+export async function renderPdfWithPages(doc: ReportDocument, options: PdfRenderOptions = {}): Promise<LaidOutPdf> {
   installHooks();
   const theme = themeFor(options.profile ?? 'report');
   const built = buildDefinition(doc, theme);
   const notes = built.footnotes;
+  const headingPages: Record<string, number> = {};
   attachSession(built.definition.content, {
     content: () => built.content(),
     reserve: (page) => notes.reserve(page),
@@ -38,6 +51,11 @@ export async function renderPdf(doc: ReportDocument, options: PdfRenderOptions =
     areaHeight: (ids, measure) => notes.areaHeight(ids, measure),
     settle: (byPage, bottoms, measure) => notes.settle(byPage, bottoms, measure),
     area: (page) => notes.area(page),
+    // A node's id is on the first line pdfmake lays out for it (the destination of links to it).
+    laidOut: (pages) =>
+      pages.forEach((page, index) => {
+        for (const entry of page.items) if (entry.type === 'line' && entry.item.id !== undefined) headingPages[entry.item.id] ??= index + 1;
+      }),
   });
   pdfmake.setFonts(fontFamilies());
   // No network, and no files but the bundled fonts and the report's own folder.
@@ -58,7 +76,7 @@ export async function renderPdf(doc: ReportDocument, options: PdfRenderOptions =
   if (!doc.draft) prepareXmp(kit);
   escapeXmpInfo(kit);
   countBookmarks(kit);
-  return new Uint8Array(await output.getBuffer());
+  return { bytes: new Uint8Array(await output.getBuffer()), headingPages };
 }
 
 function isInside(file: string, folder: string): boolean {

@@ -172,6 +172,8 @@ export interface LayoutSession {
   settle(notesByPage: string[][], bodyBottoms: number[], measure: MeasureOffPage): boolean;
   /** The footnote area of a page (0-based) in page coordinates, after the final pass. */
   area(pageIndex: number): object | null;
+  /** Called once with the final pages, before they are drawn. */
+  laidOut?(pages: readonly PmPage[]): void;
 }
 
 const MAX_PASSES = 8;
@@ -301,6 +303,7 @@ function hookLayout(pm: PdfmakeInternals): void {
           const area = session.area(index);
           if (area) page.items.push(...layoutAt(area, this.pageSize.width));
         });
+        session.laidOut?.(pages);
         taggers.set(pdfDocument, new Tagger(pdfDocument));
         // The laid-out nodes are not needed for drawing (pages keep what they need).
         this.linearNodeList = [];
