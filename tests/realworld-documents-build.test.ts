@@ -27,7 +27,7 @@ const DRAFT_ONLY = new Set(['glyph-missing', 'image-remote', 'image-format', 'im
  * Documents with tables wider than the page: until the PDF layout sizes tables from their content
  * (issue #11), the right-hand columns run off the page. Their lost words must all be table words.
  */
-const WIDE_TABLES = new Set(['nais-postgres-reference']);
+const WIDE_TABLES = new Set(['nais-postgres-reference', 'brreg-avvik-modelleringsreglar']);
 
 /** The words of the Markdown's tables. */
 function tableWords(markdown: string): Set<string> {
