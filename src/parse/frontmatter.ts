@@ -2,14 +2,38 @@
 import { parseDocument, isMap, isScalar, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import type { Root, Yaml } from 'mdast';
-import type { LabelLanguage, Metadata, Point, Span } from '../model/types.js';
+import type { Metadata, Point, Span } from '../model/types.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { closest } from './suggest.js';
+import { canonicalTag, FALLBACK_LABELS, ownLabels } from './language-tag.js';
 
+/** A calendar date: a YAML date or a string written YYYY-MM-DD, as that string. */
 const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real calendar date');
+  .union([z.date().transform((d) => d.toISOString().slice(0, 10)), z.string(), z.number()], {
+    error: 'expected a date written YYYY-MM-DD',
+  })
+  .transform((value, ctx) => {
+    const text = String(value).trim();
+    const problem = dateProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    return text;
+  });
+
+/** Why a written date is not a calendar date YYYY-MM-DD, or undefined when it is one. */
+function dateProblem(text: string): string | undefined {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!parts) return `"${text}" is not a date written YYYY-MM-DD`;
+  const [year, month, day] = parts.slice(1).map(Number) as [number, number, number];
+  // Date.UTC rolls 30 February over into March; a real date survives the round trip.
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    const days = new Date(Date.UTC(year, Math.min(month, 12), 0)).getUTCDate();
+    return month < 1 || month > 12
+      ? `"${text}" has no month ${month}`
+      : `"${text}" is not a calendar date: month ${month} of ${year} has ${days} days`;
+  }
+  return undefined;
+}
 
 const stringList = z.union([z.string().transform((s) => [s]), z.array(z.string())]);
 
@@ -18,9 +42,11 @@ export const frontMatterSchema = z.object({
   title: z.string().trim().min(1, 'the title is empty'),
   shortTitle: z.string().trim().min(1).optional(),
   subtitle: z.string().optional(),
-  lang: z
-    .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as nb, nn or en'),
+  lang: z.string().transform((written, ctx) => {
+    const result = canonicalTag(written);
+    if ('problem' in result) ctx.addIssue({ code: 'custom', message: result.problem });
+    return 'tag' in result ? result.tag : written;
+  }),
   date: isoDate.optional(),
   publisher: z.string().optional(),
   authors: stringList.optional(),
@@ -46,13 +72,11 @@ const norwegianKeys: Record<string, string> = {
 
 const regions: Record<string, string> = { nb: 'nb-NO', nn: 'nn-NO', no: 'nb-NO', se: 'se-NO', en: 'en-GB' };
 
-/** The label language for a document language; other languages fall back to English. */
-export function labelLanguage(lang: string): LabelLanguage {
-  const primary = lang.split('-')[0] ?? '';
-  if (primary === 'nb' || primary === 'no') return 'nb';
-  if (primary === 'nn') return 'nn';
-  return 'en';
-}
+/** What an invalid value of each key needs. */
+const keyHints: Record<string, string> = {
+  date: 'write the date as YYYY-MM-DD, e.g. "date: 2023-06-21"',
+  lang: 'use a BCP 47 language tag such as nb, nn, se or en',
+};
 
 /** Reads and validates the front matter; returns undefined (with errors recorded) when unusable. */
 export function readFrontMatter(tree: Root, source: string, sink: DiagnosticSink): Metadata | undefined {
@@ -116,12 +140,16 @@ export function readFrontMatter(tree: Root, source: string, sink: DiagnosticSink
       const missing = issue.code === 'invalid_type' && !keyRanges.has(key);
       const rule = missing ? 'front-matter-required' : 'front-matter-invalid';
       const message = missing ? `front matter has no "${key}"` : `front matter "${key}": ${issue.message}`;
-      const hint = missing ? hintForMissing(key) : 'see the README for what each key takes';
+      const hint = missing ? hintForMissing(key) : (keyHints[key] ?? 'see the README for what each key takes');
       sink.error(rule, message, missing ? spanOf(rangeOf(contents)) : spanOf(keyRanges.get(key)), hint);
     }
     return undefined;
   }
   const fm = result.data;
+  if (!ownLabels(fm.lang)) {
+    sink.warn('front-matter-lang-labels', `the report frame has no labels in "${fm.lang}"; its labels are in "${FALLBACK_LABELS}"`,
+      spanOf(keyRanges.get('lang')), 'labels exist for nb, nn, se and en; add yours to templates/labels.yml');
+  }
   return {
     title: fm.title,
     shortTitle: fm.shortTitle ?? fm.title,

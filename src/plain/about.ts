@@ -1,6 +1,6 @@
 /** The opening lines of "Kort om rapporten" (what, who, when) from a per-language text template. */
 import type { Metadata, Paragraph } from '../model/types.js';
-import { labelLanguage } from '../parse/frontmatter.js';
+import { labelLanguage } from '../parse/language-tag.js';
 import { loadTemplate } from '../frame/handlebars.js';
 import { longDate } from '../frame/dates.js';
 
