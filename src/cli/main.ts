@@ -97,6 +97,9 @@ async function runBuild(args: string[]): Promise<number> {
   if (unknown.length) throw new UsageError(`unknown format '${unknown.join(', ')}' (choose from pdf, docx, plain)`);
   if (!formats.length) throw new UsageError('no format given');
   const files = positionals.length ? positionals : ['content/rapport.md'];
+  const { prepareOutDir } = await import('../build/out-dir.js');
+  const outProblem = prepareOutDir(String(values.out));
+  if (outProblem) throw new UsageError(`--out ${String(values.out)}: ${outProblem}`);
   const quiet = values.quiet === true;
   const showProgress = !quiet && process.stderr.isTTY === true;
   const { buildFile } = await import('../build/build.js');

@@ -3,6 +3,11 @@ import type { Block, Inline } from './types.js';
 
 /** The visible text of inlines; footnote references contribute nothing, breaks a space. */
 export function inlineText(inlines: readonly Inline[]): string {
+  return inlineTextWith(inlines, ' ');
+}
+
+/** The visible text of inlines, with `breakAs` for each forced line break. */
+export function inlineTextWith(inlines: readonly Inline[], breakAs: string): string {
   let out = '';
   for (const node of inlines) {
     switch (node.type) {
@@ -11,12 +16,12 @@ export function inlineText(inlines: readonly Inline[]): string {
         out += node.value;
         break;
       case 'break':
-        out += ' ';
+        out += breakAs;
         break;
       case 'footnoteRef':
         break;
       default:
-        out += inlineText(node.children);
+        out += inlineTextWith(node.children, breakAs);
     }
   }
   return out;

@@ -3,7 +3,7 @@
  * header and footer, footnote areas — with the logical structure tree built alongside.
  */
 import type { Block, Footnote, ReportDocument } from '../../model/types.js';
-import { blocks, rule, textNode, type BlockContext, type PdfNode } from './blocks.js';
+import { blocks, rule, textNode, turnPagesForTables, type BlockContext, type PdfNode } from './blocks.js';
 import { toRuns, type PdfInline } from './inlines.js';
 import { FootnoteArea } from './footnotes.js';
 import { cloneContent } from './clone.js';
@@ -28,7 +28,7 @@ export interface ReportDefinition {
 /** Builds the document definition and the structure tree for a report. */
 export function buildDefinition(doc: ReportDocument, theme: Theme): ReportDefinition {
   const labels = doc.frame.labels;
-  const [left, , right] = theme.pageMargins;
+  const [left, top, right, bottom] = theme.pageMargins;
   const width = A4.width - left - right;
   const root = new StructNode('Document', { lang: doc.meta.locale });
   const counters = { table: 0, figure: 0 };
@@ -41,6 +41,7 @@ export function buildDefinition(doc: ReportDocument, theme: Theme): ReportDefini
     width,
     counters,
     outline: [] as string[],
+    pageHeight: A4.height - top - bottom,
     onFootnote: (id: string, n: number, ref: StructNode) => notes.area?.register(id, n, ref),
   };
   const bodyCtx: BlockContext = { ...base, size: theme.bodySize };
@@ -62,7 +63,7 @@ export function buildDefinition(doc: ReportDocument, theme: Theme): ReportDefini
     pageMargins: theme.pageMargins,
     content: { stack: [] as PdfNode[] },
     defaultStyle: { font: SANS, fontSize: theme.bodySize, lineHeight: theme.lineHeight, color: theme.colors.text },
-    header: (page: number) => (page < 3 ? null : header(doc, theme)),
+    header: (page: number, _pages: number, size: { width: number }) => (page < 3 ? null : header(doc, theme, size.width)),
     footer: (page: number, pages: number) => (page < 2 ? null : footer(doc, theme, page, pages)),
     background: (page: number) => (page === 1 ? coverBand(theme, band) : null),
   };
@@ -215,17 +216,21 @@ function body(nodes: readonly Block[], root: StructNode, ctx: BlockContext): Pdf
       if (!first && converted[0]) converted[0]['pageBreak'] = 'before';
       out.push(...converted);
     } else {
-      out.push(...blocks([node], parent, ctx));
+      // Only a table in the main flow may turn its page; nested ones get smaller type at most.
+      const here = node.type === 'table' ? { ...ctx, landscapeWidth: A4.height - ctx.theme.pageMargins[0] - ctx.theme.pageMargins[2] } : ctx;
+      out.push(...blocks([node], parent, here));
     }
     first = false;
   }
   keepHeadingsWithNext(out);
+  turnPagesForTables(out);
   return out;
 }
 
-function header(doc: ReportDocument, theme: Theme): PdfNode {
+/** The running header across a page `pageWidth` wide (landscape pages are wider). */
+function header(doc: ReportDocument, theme: Theme, pageWidth: number): PdfNode {
   const [left, top, right] = theme.pageMargins;
-  const width = A4.width - left - right;
+  const width = pageWidth - left - right;
   return {
     stack: [
       textNode([{ text: doc.meta.shortTitle, _rv: HEADER_ARTIFACT }], {

@@ -23,6 +23,7 @@ import { Tagger, type Box, type PdfKitDoc } from './tagging.js';
 import type { KeepProbe } from './keep.js';
 import { useObjectStreams, type KitDoc } from './object-streams.js';
 import { sharedLayouts } from './fonts.js';
+import { breakLongWord, feedInlines, hyphenAtSoftBreak, markContinuation, type BuildNode } from './line-building.js';
 
 const require = createRequire(import.meta.url);
 
@@ -119,13 +120,11 @@ interface PmLayoutBuilder {
 }
 
 /** A content node as the layout sees it (only the fields the hooks read or set). */
-interface PmNode {
+interface PmNode extends BuildNode {
   pageBreak?: string;
   columns?: PmNode[];
   stack?: PmNode[];
   width?: unknown;
-  /** Inlines not laid out yet (after pdfmake measured the node). */
-  _inlines?: PmInline[];
   _maxWidth?: number;
   _rvKeep?: KeepProbe;
   /** A block set at the foot of its page (the probe measures it). */
@@ -293,6 +292,7 @@ function hookLayout(pm: PdfmakeInternals): void {
           const area = session.area(index);
           if (area) page.items.push(...layoutAt(area, this.pageSize.width));
         });
+        keepFirstHeaderCopies(pages);
         taggers.set(pdfDocument, new Tagger(pdfDocument));
         // The laid-out nodes are not needed for drawing (pages keep what they need).
         this.linearNodeList = [];
@@ -335,7 +335,11 @@ function hookLayout(pm: PdfmakeInternals): void {
 
   lb['processLeaf'] = wrapProcessLeaf(lb['processLeaf'] as (this: PmLayoutBuilder, node: PmNode) => unknown, buildNextLine);
   lb['buildNextLine'] = function (this: PmLayoutBuilder, node: PmNode) {
-    const line = buildNextLine.call(this, node);
+    const line = buildLine(this, node, buildNextLine, this.writer.context().availableWidth);
+    if (line) {
+      hyphenAtSoftBreak(line, node);
+      markContinuation(line, node);
+    }
     const context = pass && mainFlow(this);
     if (!line || !context) return line;
     const plan = node._rvBreakAt;
@@ -355,6 +359,30 @@ function hookLayout(pm: PdfmakeInternals): void {
     for (const entry of items.slice(before)) if (entry.type === 'line') entry.item._rvRepeat = true;
     return result;
   };
+}
+
+/**
+ * A table whose first row moves to the next page takes its header along as a repeated copy, and
+ * the header drawn first is dropped: then that copy is the header's only one and is content.
+ */
+function keepFirstHeaderCopies(pages: PmPage[]): void {
+  const drawn = new Set<Tag>();
+  for (const page of pages) {
+    for (const entry of page.items) {
+      if (entry.type === 'line' && !entry.item._rvRepeat) for (const inline of entry.item.inlines) if (inline._rv) drawn.add(inline._rv);
+    }
+  }
+  for (const page of pages) {
+    const restored: Tag[] = [];
+    for (const entry of page.items) {
+      if (entry.type !== 'line' || !entry.item._rvRepeat) continue;
+      const tags = entry.item.inlines.map((inline) => inline._rv).filter((tag): tag is Tag => tag !== undefined);
+      if (tags.length === 0 || tags.some((tag) => drawn.has(tag))) continue;
+      entry.item._rvRepeat = false;
+      restored.push(...tags);
+    }
+    for (const tag of restored) drawn.add(tag);
+  }
 }
 
 /** The main document context when the builder writes to the page flow (not an unbreakable block). */
@@ -409,7 +437,7 @@ function itemLeavesSingleLine(builder: PmLayoutBuilder, node: PmNode, context: P
   if (!first?._rvLines || typeof marker?.width !== 'number') return false;
   const width = context.availableWidth - marker.width;
   if (surelyFits(first, width, context.availableHeight)) return false;
-  return breakBefore(lineHeights(builder, first, build, width), context.availableHeight) === 0;
+  return breakBefore(lineHeights(builder, first, build, width, context.availableHeight), context.availableHeight) === 0;
 }
 
 type ProcessLeaf = (this: PmLayoutBuilder, node: PmNode) => unknown;
@@ -429,7 +457,7 @@ function wrapProcessLeaf(processLeaf: ProcessLeaf, build: BuildNextLine): Proces
  */
 function planLines(builder: PmLayoutBuilder, node: PmNode, context: PmDocumentContext, build: BuildNextLine): void {
   if (surelyFits(node, context.availableWidth, context.availableHeight)) return;
-  const at = breakBefore(lineHeights(builder, node, build, context.availableWidth), context.availableHeight);
+  const at = breakBefore(lineHeights(builder, node, build, context.availableWidth, context.availableHeight), context.availableHeight);
   if (at === undefined) return;
   if (at > 0) node._rvBreakAt = { line: at, page: context.page, built: 0 };
   // The first paragraph of a list item moves with its item (see itemLeavesSingleLine).
@@ -446,14 +474,32 @@ function surelyFits(node: PmNode, width: number, room: number): boolean {
   return lines * lineHeight < room;
 }
 
-/** Breaks a paragraph into lines ahead, at `width`, and puts its inlines back; the line heights. */
-function lineHeights(builder: PmLayoutBuilder, node: PmNode, build: BuildNextLine, width: number): number[] {
+/** The next line of a text node at `width`: long paragraphs fed in batches, long words broken well. */
+function buildLine(builder: PmLayoutBuilder, node: PmNode, build: BuildNextLine, width: number): PmLine | null {
+  feedInlines(node);
+  breakLongWord(node, width);
+  return build.call(builder, node);
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Breaks a paragraph into lines ahead, at `width`, as far as a page of `room` needs, and puts
+ * its inlines back; the line heights.
+ */
+function lineHeights(builder: PmLayoutBuilder, node: PmNode, build: BuildNextLine, width: number, room: number): number[] {
   const context = builder.writer.context();
   const saved = context.availableWidth;
   context.availableWidth = width;
   const lines: PmLine[] = [];
   try {
-    for (let line = build.call(builder, node); line; line = build.call(builder, node)) lines.push(line);
+    for (let line = buildLine(builder, node, build, width); line; line = buildLine(builder, node, build, width)) {
+      lines.push(line);
+      // Enough to decide where the page breaks: the lines that fit and two more.
+      if (lines.length > 2 && sum(lines.slice(0, -2).map((l) => l.getHeight())) > room) break;
+    }
   } finally {
     context.availableWidth = saved;
     // Split where a line broke a word, the same again when pdfmake lays them out for real.
