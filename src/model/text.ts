@@ -1,5 +1,6 @@
 /** Plain-text views of model nodes, shared by checks, renderers and the plain-language version. */
 import type { Block, Inline } from './types.js';
+import { assertNever } from './assert-never.js';
 
 /** The visible text of inlines; footnote references contribute nothing, breaks a space. */
 export function inlineText(inlines: readonly Inline[]): string {
@@ -20,8 +21,17 @@ export function inlineTextWith(inlines: readonly Inline[], breakAs: string): str
         break;
       case 'footnoteRef':
         break;
-      default:
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+      case 'superscript':
+      case 'subscript':
+      case 'link':
+      case 'lang':
         out += inlineTextWith(node.children, breakAs);
+        break;
+      default:
+        assertNever(node);
     }
   }
   return out;
@@ -54,6 +64,8 @@ export function blockText(blocks: readonly Block[]): string {
       case 'thematicBreak':
       case 'plainText':
         break;
+      default:
+        assertNever(block);
     }
   }
   return parts.filter((p) => p !== '').join('\n');

@@ -1,5 +1,6 @@
 /** Visiting every node of the model in document order, without recursion (no stack limits). */
 import type { Block, Inline, ReportDocument } from './types.js';
+import { assertNever } from './assert-never.js';
 
 /** A model node as the walker hands it out. */
 export type Node = Block | Inline;
@@ -36,7 +37,19 @@ function childrenOf(node: Node): readonly Node[] {
     case 'break':
     case 'footnoteRef':
       return [];
-    default:
+    case 'heading':
+    case 'paragraph':
+    case 'blockquote':
+    case 'plainText':
+    case 'emphasis':
+    case 'strong':
+    case 'delete':
+    case 'superscript':
+    case 'subscript':
+    case 'link':
+    case 'lang':
       return node.children;
+    default:
+      return assertNever(node);
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { Inline, LangSpan, Link, Span } from '../model/types.js';
 import { inlineText } from '../model/text.js';
+import { assertNever } from '../model/assert-never.js';
 
 const FIRST = 0xe000;
 const PRIVATE_USE = /[\uE000-\uF8FF]/g;
@@ -34,8 +35,14 @@ export function flatten(inlines: readonly Inline[]): FlatText {
           case 'link':
             atoms.push(node);
             return String.fromCharCode(FIRST + atoms.length - 1);
-          default:
+          case 'emphasis':
+          case 'strong':
+          case 'delete':
+          case 'superscript':
+          case 'subscript':
             return visit(node.children);
+          default:
+            return assertNever(node);
         }
       })
       .join('');

@@ -4,6 +4,7 @@
  */
 import type { Block, Inline } from '../model/types.js';
 import { escapeHtml } from '../frame/handlebars.js';
+import { assertNever } from '../model/assert-never.js';
 
 /** Rendering context: the anchors that exist on the page, and the heading level blocks start at. */
 export interface HtmlContext {
@@ -45,6 +46,8 @@ function inlineToHtml(node: Inline, ctx: HtmlContext): string {
       const title = node.title ? ` title="${escapeHtml(node.title)}"` : '';
       return `<a href="${escapeHtml(node.href)}"${title}>${content}</a>`;
     }
+    default:
+      return assertNever(node);
   }
 }
 
@@ -94,6 +97,8 @@ function blockToHtml(block: Block, ctx: HtmlContext): string {
       return blocksToHtml(block.children, ctx);
     case 'figure':
       return '';
+    default:
+      return assertNever(block);
   }
 }
 

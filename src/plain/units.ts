@@ -1,6 +1,7 @@
 /** The running text of blocks as units for LIX: one per paragraph, list item line, table cell. */
 import type { Block } from '../model/types.js';
 import { inlineText } from '../model/text.js';
+import { assertNever } from '../model/assert-never.js';
 
 /** Text units of blocks; headings, code and `plainText` blocks are not running text and are left out. */
 export function textUnits(blocks: readonly Block[]): string[] {
@@ -22,8 +23,13 @@ export function textUnits(blocks: readonly Block[]): string[] {
       case 'figure':
         if (block.caption) out.push(inlineText(block.caption));
         break;
-      default:
+      case 'heading':
+      case 'code':
+      case 'thematicBreak':
+      case 'plainText':
         break;
+      default:
+        assertNever(block);
     }
   }
   return out.filter((u) => u.trim() !== '');

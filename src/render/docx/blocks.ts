@@ -1,6 +1,7 @@
 /** Block model nodes → docx paragraphs and tables, with styles for every look. */
 import { BorderStyle, Bookmark, CheckBox, Paragraph, Tab, TextRun, type Table, type ParagraphChild } from 'docx';
 import type { Block, Heading, List } from '../../model/types.js';
+import { assertNever } from '../../model/assert-never.js';
 import { renderFigure } from './figures.js';
 import { renderInlines, type InlineContext } from './inlines.js';
 import { listTextIndent, type ListNumbering } from './numbering.js';
@@ -15,6 +16,8 @@ export interface BlockContext extends InlineContext {
   listLevel: number;
   /** Space above a paragraph that follows a list, back to the rhythm of body paragraphs. */
   afterList: number;
+  /** Heading levels whose styles carry the heading numbering (the front matter's `numbering`). */
+  numberedLevels: number;
 }
 
 type Rendered = Paragraph | Table;
@@ -49,18 +52,24 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
       case 'thematicBreak':
       case 'plainText':
         break;
+      default:
+        assertNever(block);
     }
     if (block.type !== 'plainText') previous = block.type;
   }
   return out;
 }
 
+/**
+ * A heading in its Heading style, which numbers it (see numbering.ts); the number is never typed.
+ * A heading the model leaves unnumbered (`{-}`) is taken out of the numbering where its style has it.
+ */
 function heading(node: Heading, ctx: BlockContext): Paragraph {
-  const text = renderInlines(node.children, ctx);
-  const children: ParagraphChild[] = node.number ? [new TextRun(`${node.number} `), ...text] : text;
+  const children = renderInlines(node.children, ctx);
   const name = ctx.bookmarks.get(node.id);
   return new Paragraph({
     style: `Heading${node.level}`,
+    ...(node.number === undefined && node.level <= ctx.numberedLevels ? { numbering: false } : {}),
     children: name ? [new Bookmark({ id: name, children })] : children,
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { Block, Inline, ReportDocument } from '../../model/types.js';
 import { faceStandIn } from './embedded-faces.js';
+import { assertNever } from '../../model/assert-never.js';
 
 export const FONT_SANS = 'Noto Sans';
 export const FONT_MONO = 'Noto Sans Mono';
@@ -58,8 +59,15 @@ function facesUsed(doc: ReportDocument): FaceUse {
         case 'break':
         case 'footnoteRef':
           break;
-        default:
+        case 'delete':
+        case 'superscript':
+        case 'subscript':
+        case 'link':
+        case 'lang':
           inlines(node.children, bold, italic);
+          break;
+        default:
+          assertNever(node);
       }
     }
   };
@@ -91,6 +99,8 @@ function facesUsed(doc: ReportDocument): FaceUse {
         case 'thematicBreak':
         case 'plainText':
           break;
+        default:
+          assertNever(node);
       }
     }
   };

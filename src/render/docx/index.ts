@@ -30,7 +30,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
   walkDocument(doc, (node) => {
     if (node.type === 'footnoteRef' && node.repeat) repeatedNotes.add(node.number);
   });
-  const lists = new ListNumbering();
+  const lists = new ListNumbering(doc.meta.numbering);
   const ctx: BlockContext = {
     bookmarks,
     repeatedNotes,
@@ -38,6 +38,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
     paragraphStyle: 'Normal',
     listLevel: -1,
     afterList: afterListSpacing(options.layout),
+    numberedLevels: doc.meta.numbering,
   };
   const cover = renderCover(doc, ctx);
   const colophon = renderColophon(doc, ctx);
@@ -52,7 +53,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
     keywords: doc.meta.keywords.join(', '),
     description: doc.meta.description ?? '',
     lastModifiedBy: creator,
-    styles: buildStyles(options.layout, doc.meta.locale),
+    styles: buildStyles(options.layout, doc.meta.locale, doc.meta.numbering),
     numbering: lists.options(),
     footnotes,
     fonts: fontsToEmbed(doc),

@@ -1,6 +1,7 @@
 /** Inline model nodes → docx runs. Formatting is bold/italic/etc. and character styles only, never font or size. */
 import { Bookmark, ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, SimpleField, TextRun, type ParagraphChild } from 'docx';
 import type { Inline } from '../../model/types.js';
+import { assertNever } from '../../model/assert-never.js';
 
 /** What inline rendering needs from the document. */
 export interface InlineContext {
@@ -64,6 +65,8 @@ export function renderInlines(nodes: readonly Inline[], ctx: InlineContext, form
       case 'link':
         out.push(...link(node.href, node.children, ctx, format));
         break;
+      default:
+        assertNever(node);
     }
   }
   return out;

@@ -6,6 +6,7 @@
  */
 import type { Inline, Labels } from '../../model/types.js';
 import { inlineText } from '../../model/text.js';
+import { assertNever } from '../../model/assert-never.js';
 import { StructNode, type Tag } from './structure.js';
 import { MONO } from './fonts.js';
 import type { Theme } from './theme.js';
@@ -126,6 +127,8 @@ function walk(nodes: readonly Inline[], leaf: StructNode, style: RunStyle, ctx: 
         out.push(run(String(node.number), ref, { ...style, sup: true, color: ctx.theme.colors.link }));
         break;
       }
+      default:
+        assertNever(node);
     }
   }
 }

@@ -711,7 +711,12 @@ function itemTag(entry: PmItem): Tag | undefined {
     case 'vector':
     case 'image':
       return entry.item._rv;
-    default:
+    case 'svg':
+    case 'attachment':
+    case 'beginClip':
+    case 'endClip':
+    case 'beginVerticalAlignment':
+    case 'endVerticalAlignment':
       return undefined;
   }
 }
