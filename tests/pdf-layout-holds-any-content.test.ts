@@ -141,3 +141,21 @@ describe('code and soft hyphens', () => {
     expect(out.pages.some((p) => /Arbeids\u2010/.test(p.text))).toBe(true);
   });
 });
+
+describe('footnotes that continue', () => {
+  it('a 700-word note continues at the foot of the next page; its reference and paragraph stay', async () => {
+    const body = `Avsnittet som viser til noten.[^lang] Mer tekst etter henvisningen.\n\n${Array.from({ length: 12 }, (_, i) => prose(80, i)).join('\n\n')}\n\n[^lang]: Notestart ${prose(700, 9)} noteslutt.`;
+    const { doc, bytes, drawn: out, lost } = await render(body);
+    expect(doc.footnotes).toHaveLength(1);
+    expect(lost).toEqual([]);
+    const refPage = out.pages.findIndex((p) => p.text.includes('Avsnittet som viser til noten'));
+    const startPage = out.pages.findIndex((p) => p.text.includes('Notestart'));
+    const endPage = out.pages.findIndex((p) => p.text.includes('noteslutt'));
+    expect(refPage).toBeGreaterThan(-1);
+    expect(startPage).toBe(refPage);
+    expect(endPage).toBeGreaterThan(startPage);
+    // The note is read as one Note element, whatever pages it is drawn on.
+    const { tree } = await readPdf(bytes);
+    expect(findAll(tree, 'Note')).toHaveLength(1);
+  });
+});

@@ -131,7 +131,7 @@ const cleanBlock: fc.Arbitrary<string> = fc.oneof(
     return [head, head.map(() => '---'), head.map(() => t)].map((r) => `| ${r.join(' | ')} |`).join('\n');
   }),
 );
-const cleanDocuments = fc.tuple(fc.array(cleanBlock, { minLength: 1, maxLength: 14 }), fc.constant('Note.'))
+const cleanDocuments = fc.tuple(fc.array(cleanBlock, { minLength: 1, maxLength: 14 }), fc.oneof(fc.constant('Note.'), longText))
   .map(([bs, note]) => `---\ntitle: Fuzz\nlang: nb\n---\n\n# Start\n\n${bs.join('\n\n')}\n\nSiste avsnitt.[^1]\n\n[^1]: ${note}\n`);
 
 /** Front matter whose values carry Markdown, HTML, template syntax and arbitrary Unicode into cover and colophon. */

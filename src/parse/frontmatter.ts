@@ -35,13 +35,16 @@ function dateProblem(text: string): string | undefined {
   return undefined;
 }
 
+/** The longest title and subtitle the cover sets (in smaller type, on more lines, when long). */
+export const COVER_LIMITS = { title: 300, subtitle: 1000 };
+
 const stringList = z.union([z.string().transform((s) => [s]), z.array(z.string())]);
 
 /** The front matter schema; every key the tool understands. */
 export const frontMatterSchema = z.object({
-  title: z.string().trim().min(1, 'the title is empty'),
+  title: z.string().trim().min(1, 'the title is empty').max(COVER_LIMITS.title, `the title is longer than the cover holds (${COVER_LIMITS.title} characters)`),
   shortTitle: z.string().trim().min(1).optional(),
-  subtitle: z.string().optional(),
+  subtitle: z.string().max(COVER_LIMITS.subtitle, `the subtitle is longer than the cover holds (${COVER_LIMITS.subtitle} characters)`).optional(),
   lang: z.string().transform((written, ctx) => {
     const result = canonicalTag(written);
     if ('problem' in result) ctx.addIssue({ code: 'custom', message: result.problem });
@@ -76,6 +79,8 @@ const regions: Record<string, string> = { nb: 'nb-NO', nn: 'nn-NO', no: 'nb-NO',
 const keyHints: Record<string, string> = {
   date: 'write the date as YYYY-MM-DD, e.g. "date: 2023-06-21"',
   lang: 'use a BCP 47 language tag such as nb, nn, se or en',
+  title: 'shorten the title; "shortTitle" and "subtitle" can carry the rest',
+  subtitle: 'shorten the subtitle; say the rest in the introduction',
 };
 
 /** Reads and validates the front matter; returns undefined (with errors recorded) when unusable. */

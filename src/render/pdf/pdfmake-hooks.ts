@@ -159,6 +159,8 @@ export interface LayoutSession {
   reserve(pageIndex: number): number;
   /** Footnotes first referenced by these tags. */
   notesIn(tags: readonly (Tag | undefined)[]): string[];
+  /** The pieces of a long note that continue on the following pages, in order. */
+  continuations(id: string): readonly string[];
   /** Height a page's footnote area takes with these notes, gap above it included; 0 for none. */
   areaHeight(ids: readonly string[], measure: MeasureOffPage): number;
   /**
@@ -185,6 +187,9 @@ interface Pass {
   /** Notes placed on each page so far. */
   placed: Map<number, string[]>;
   seen: Set<string>;
+  /** Pieces of long notes waiting for the next page, and the piece each page continues. */
+  pending: string[];
+  continued: Map<number, string>;
 }
 
 const sessions = new WeakMap<object, LayoutSession>();
@@ -277,15 +282,28 @@ function hookLayout(pm: PdfmakeInternals): void {
       }
     };
     const measure: MeasureOffPage = (node) => contentBottom(layoutAt(node, this.pageSize.width));
+    // Blank pages at the end, for pieces of a long note referenced near the end.
+    let blankPages = 0;
     for (let n = 1; ; n++) {
-      pass = { session, measure, layoutAt, main: undefined, held: [], placed: new Map(), seen: new Set() };
+      const run: Pass = { session, measure, layoutAt, main: undefined, held: [], placed: new Map(), seen: new Set(), pending: [], continued: new Map() };
+      pass = run;
       let pages: PmPage[];
       try {
-        pages = layoutDocument.call(this, session.content(), pdfDocument, ...rest);
+        const root = session.content() as { stack?: object[] };
+        for (let b = 0; b < blankPages; b++) root.stack?.push({ stack: [], pageBreak: 'before' });
+        pages = layoutDocument.call(this, root, pdfDocument, ...rest);
       } finally {
         pass = undefined;
       }
-      const notes = pages.map((page) => session.notesIn(pageTags(page)));
+      const notes = pages.map((page, index) => {
+        const piece = run.continued.get(index);
+        return [...(piece ? [piece] : []), ...session.notesIn(pageTags(page))];
+      });
+      if (run.pending.length > 0) {
+        blankPages += run.pending.length;
+        if (n === MAX_PASSES) throw new Error(`Footnote layout did not settle in ${MAX_PASSES} passes`);
+        continue;
+      }
       if (session.settle(notes, pages.map(bodyBottom), measure)) {
         // Footnote areas are drawn once the layout is final, in page coordinates.
         pages.forEach((page, index) => {
@@ -310,9 +328,18 @@ function hookLayout(pm: PdfmakeInternals): void {
     // The first context a pass sets up a page in is the main one (backgrounds come after it).
     pass.main ??= this;
     if (pass.main !== this) return;
-    const reserve = pass.session.reserve(this.page);
-    pass.held[this.page] = reserve;
-    this.availableHeight -= reserve;
+    let held = pass.session.reserve(this.page);
+    // A page takes the next waiting piece of a long note first, at the top of its footnote area.
+    if (!pass.continued.has(this.page) && !pass.placed.has(this.page) && pass.pending.length > 0) {
+      const piece = pass.pending.shift() as string;
+      pass.continued.set(this.page, piece);
+      pass.placed.set(this.page, [piece]);
+      pass.seen.add(piece);
+    }
+    const piece = pass.continued.get(this.page);
+    if (piece) held = Math.max(held, pass.session.areaHeight([piece], pass.measure));
+    pass.held[this.page] = held;
+    this.availableHeight -= held;
   };
 
   const buildNextLine = lb['buildNextLine'] as BuildNextLine;
@@ -545,7 +572,10 @@ function placeNotes(builder: PmLayoutBuilder, line: PmLine): void {
   context.availableHeight -= more;
   run.held[context.page] = (run.held[context.page] ?? 0) + more;
   run.placed.set(context.page, [...(run.placed.get(context.page) ?? []), ...ids]);
-  for (const id of ids) run.seen.add(id);
+  for (const id of ids) {
+    run.seen.add(id);
+    run.pending.push(...run.session.continuations(id));
+  }
 }
 
 /** A pdfkit font as pdfmake hands it out: the parsed font and its word layout cache. */
