@@ -21,6 +21,9 @@ export function inlineTextWith(inlines: readonly Inline[], breakAs: string): str
         break;
       case 'footnoteRef':
         break;
+      case 'crossRef':
+        out += node.text;
+        break;
       case 'emphasis':
       case 'strong':
       case 'delete':

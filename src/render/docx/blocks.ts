@@ -1,6 +1,6 @@
 /** Block model nodes → docx paragraphs and tables, with styles for every look. */
 import { BorderStyle, Bookmark, CheckBox, Paragraph, Tab, TextRun, type Table, type ParagraphChild } from 'docx';
-import type { Block, Heading, List } from '../../model/types.js';
+import type { Block, Code, Heading, Labels, List } from '../../model/types.js';
 import { assertNever } from '../../model/assert-never.js';
 import { renderFigure } from './figures.js';
 import { renderInlines, type InlineContext } from './inlines.js';
@@ -10,6 +10,8 @@ import { renderTable } from './tables.js';
 /** What block rendering needs: the inline context, list numbering, and where the blocks stand. */
 export interface BlockContext extends InlineContext {
   lists: ListNumbering;
+  /** Caption labels ("Figur", "Tabell") in the document's language. */
+  labels: Pick<Labels, 'figure' | 'table'>;
   /** Style for plain paragraphs here: Normal in the body, Quote in quotes, Footnote Text in notes. */
   paragraphStyle: string;
   /** Nesting level of the list item the blocks stand in, or -1 outside lists. */
@@ -32,22 +34,22 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
         out.push(heading(block, ctx));
         break;
       case 'paragraph':
-        out.push(paragraph(renderInlines(block.children, ctx), ctx, previous));
+        out.push(paragraph(ctx.anchors.wrap(block, renderInlines(block.children, ctx)), ctx, previous));
         break;
       case 'list':
         out.push(...list(block, ctx));
         break;
       case 'table':
-        out.push(...renderTable(block, ctx));
+        out.push(...renderTable(block, ctx.labels.table, ctx));
         break;
       case 'figure':
-        out.push(...renderFigure(block, ctx));
+        out.push(...renderFigure(block, ctx.labels.figure, ctx));
         break;
       case 'blockquote':
         out.push(...renderBlocks(block.children, { ...ctx, paragraphStyle: 'Quote' }));
         break;
       case 'code':
-        out.push(code(block.value));
+        out.push(code(block, ctx));
         break;
       case 'thematicBreak':
       case 'plainText':
@@ -65,7 +67,7 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
  * A heading the model leaves unnumbered (`{-}`) is taken out of the numbering where its style has it.
  */
 function heading(node: Heading, ctx: BlockContext): Paragraph {
-  const children = renderInlines(node.children, ctx);
+  const children = ctx.anchors.wrap(node, renderInlines(node.children, ctx));
   const name = ctx.bookmarks.get(node.id);
   return new Paragraph({
     style: `Heading${node.level}`,
@@ -99,7 +101,7 @@ function list(node: List, ctx: BlockContext): Rendered[] {
         new Paragraph({
           style,
           numbering: { reference: ref.reference, instance: ref.instance, level: ref.level },
-          children: [...box, ...renderInlines(first.children, ctx)],
+          children: [...box, ...ctx.anchors.wrap(item, renderInlines(first.children, ctx))],
         }),
       );
       out.push(...renderBlocks(rest, inner));
@@ -111,16 +113,16 @@ function list(node: List, ctx: BlockContext): Rendered[] {
 }
 
 /** One Code paragraph; lines are separated by breaks and tabs become real tabs (a tab in text is not one). */
-function code(value: string): Paragraph {
-  const lines = value.split('\n');
+function code(node: Code, ctx: BlockContext): Paragraph {
+  const lines = node.value.split('\n');
   return new Paragraph({
     style: 'Code',
-    children: lines.map(
+    children: ctx.anchors.wrap(node, lines.map(
       (line, i) =>
         new TextRun({
           children: line.split('\t').flatMap((part, j) => (j > 0 ? [new Tab(), part] : [part])),
           ...(i > 0 ? { break: 1 } : {}),
         }),
-    ),
+    )),
   });
 }

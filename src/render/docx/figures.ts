@@ -4,7 +4,8 @@ import { basename, extname } from 'node:path';
 import { ImageRun, Paragraph } from 'docx';
 import type { Figure } from '../../model/types.js';
 import { imageSize } from './image-size.js';
-import { renderInlines, type InlineContext } from './inlines.js';
+import type { InlineContext } from './inlines.js';
+import { captionParagraph } from './captions.js';
 import { TEXT_WIDTH } from './page.js';
 
 const TYPES: Record<string, 'png' | 'jpg'> = { '.png': 'png', '.jpg': 'jpg', '.jpeg': 'jpg' };
@@ -12,7 +13,7 @@ const TYPES: Record<string, 'png' | 'jpg'> = { '.png': 'png', '.jpg': 'jpg', '.j
 const MAX_WIDTH_PX = Math.floor(TEXT_WIDTH / 15);
 
 /** The figure's paragraphs; empty when its file was not accepted by the checks. */
-export function renderFigure(figure: Figure, ctx: InlineContext): Paragraph[] {
+export function renderFigure(figure: Figure, label: string, ctx: InlineContext): Paragraph[] {
   const type = TYPES[extname(figure.path ?? '').toLowerCase()];
   if (!figure.path || !type) return [];
   const data = readFileSync(figure.path);
@@ -26,7 +27,8 @@ export function renderFigure(figure: Figure, ctx: InlineContext): Paragraph[] {
       ? { decorative: true, altText: { name: basename(figure.path), description: '', title: '' } }
       : { altText: { name: basename(figure.path), description: figure.alt, title: '' } }),
   });
-  const out = [new Paragraph({ style: 'FigureParagraph', children: [image] })];
-  if (figure.caption) out.push(new Paragraph({ style: 'Caption', children: renderInlines(figure.caption, ctx) }));
+  const out = [new Paragraph({ style: 'FigureParagraph', children: ctx.anchors.wrap(figure, [image]) })];
+  const caption = captionParagraph(figure, label, ctx);
+  if (caption) out.push(caption);
   return out;
 }

@@ -5,6 +5,7 @@
 import { Document } from 'docx';
 import type { ReportDocument } from '../../model/types.js';
 import { walkDocument } from '../../model/walk.js';
+import { BlockAnchors } from './anchors.js';
 import { renderBlocks, type BlockContext } from './blocks.js';
 import { bookmarkNames } from './bookmarks.js';
 import { renderColophon, renderCover } from './cover.js';
@@ -21,6 +22,8 @@ import { renderToc } from './toc.js';
 /** How to render: the official report or the easy-to-read (plain-language) version. */
 export interface DocxOptions {
   layout: Layout;
+  /** Collects the block bookmarks' names and nodes, for `rapportverk import`; else they are only written. */
+  anchors?: BlockAnchors;
 }
 
 /** Renders a report as .docx bytes. */
@@ -34,7 +37,9 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
   const ctx: BlockContext = {
     bookmarks,
     repeatedNotes,
+    anchors: options.anchors ?? new BlockAnchors(),
     lists,
+    labels: doc.frame.labels,
     paragraphStyle: 'Normal',
     listLevel: -1,
     afterList: afterListSpacing(options.layout),
