@@ -18,6 +18,8 @@ describe('the report frame', () => {
     ['nb', 'nb-NO', 'Innhold', 'Oslo, 21. juni 2023', 'Utgitt av'],
     ['nn', 'nn-NO', 'Innhald', 'Oslo, 21. juni 2023', 'Gitt ut av'],
     ['en', 'en-GB', 'Contents', 'Oslo, 21 June 2023', 'Published by'],
+    ['se', 'se-NO', 'Sisdoallu', 'Oslo, 2023 geassemánnu 21', 'Almmuheaddji'],
+    ['NB', 'nb-NO', 'Innhold', 'Oslo, 21. juni 2023', 'Utgitt av'],
   ])('in %s uses its labels, locale and date style', (lang, locale, contents, dateLine, publishedBy) => {
     const doc = load(lang);
     expect(doc.meta.locale).toBe(locale);
@@ -26,10 +28,12 @@ describe('the report frame', () => {
     expect(blockText(doc.frame.colophon)).toContain(`${publishedBy}: Direktoratet`);
   });
 
-  it('falls back to English labels for a language it has none for, keeping the document language', () => {
-    const doc = load('se');
-    expect(doc.meta.locale).toBe('se-NO');
-    expect(doc.frame.labels.contents).toBe('Contents');
+  it('falls back to English labels for a language it has none for, keeping the document language, with a warning', () => {
+    const { doc, diagnostics } = loadReportText('ramme-de.md', '---\ntitle: Bericht\nlang: de-de\n---\n\n# Kapitel\n\nText.\n');
+    expect(doc?.meta.locale).toBe('de-DE');
+    expect(doc?.frame.labels.contents).toBe('Contents');
+    expect(diagnostics.map((d) => [d.rule, d.severity, d.pos?.start.line])).toEqual([['front-matter-lang-labels', 'warning', 3]]);
+    expect(diagnostics[0]?.message).toContain('"en"');
   });
 
   it('reaches the Word file: its contents heading and language', async () => {

@@ -13,8 +13,8 @@ import { derivePlain, type PlainVersion } from '../src/plain/derive.js';
 import { plainReadability } from '../src/plain/readability.js';
 import { DEFAULT_PLAIN_CONFIG, SMALL_SECTION } from '../src/plain/config.js';
 import { splitSentences, words } from '../src/plain/sentences.js';
-import { hasFiniteVerb, type PlainLanguage } from '../src/plain/language.js';
-import { labelLanguage } from '../src/parse/frontmatter.js';
+import { hasFiniteVerb, plainLanguage } from '../src/plain/language.js';
+import { labelLanguage } from '../src/parse/language-tag.js';
 import { reportPath, sharedDir } from './helpers/paths.js';
 
 const { overall, section } = DEFAULT_PLAIN_CONFIG.thresholds;
@@ -63,7 +63,7 @@ function limitsHold(doc: ReportDocument, minWords: number): void {
   const sentences = generatedSentences(plain);
   expect(sentences.length).toBeGreaterThan(2);
   expect(sentences.filter((s) => words(s).length > DEFAULT_PLAIN_CONFIG.maxSentenceWords)).toEqual([]);
-  const lang: PlainLanguage = labelLanguage(doc.meta.lang);
+  const lang = plainLanguage(labelLanguage(doc.meta.lang));
   const malformed = sentences.filter((s) => !/^[«"“]?[\p{Lu}\p{N}]/u.test(s) || !/[.!?:]["»”)]*$/.test(s) || !hasFiniteVerb(words(s), lang));
   expect(malformed).toEqual([]);
 }

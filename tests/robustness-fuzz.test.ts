@@ -2,7 +2,9 @@
  * Property-based fuzzing of whole documents: random mixes of headings, lists, quotes, tables,
  * emphasis, links, footnotes, HTML, directives, images, code, arbitrary Unicode and control
  * characters, and front matter values full of markup. Oracle: loading never throws and yields a model or error diagnostics; a model
- * without errors renders to valid files with every registered renderer.
+ * without errors renders to valid files with every registered renderer that keep every word of
+ * the model. Valid documents also get content that outgrows lines, cells and pages: long words
+ * and addresses, long and tall cells, wide tables, long notes.
  *
  * Bounded for CI: FUZZ_RUNS (default 100) documents are loaded and checked, a tenth of that
  * many are also rendered. The seed is printed; rerun a failure with FUZZ_SEED=<seed>.
@@ -93,6 +95,14 @@ const cleanInline = inlineOf(cleanText, () => [
     fc.constantFrom('<br>', '<sup>2</sup>', '<sub>x</sub>', ':lang[fair play]{lang=en}', '[^1]', '\\*', '&amp;', 'H~2~O'),
 ]);
 const cleanLine = fc.array(cleanInline, { minLength: 1, maxLength: 5 }).map((xs) => xs.join(' '));
+/** A word or address far wider than a line or a cell. */
+const longWord = fc.oneof(
+  fc.integer({ min: 80, max: 400 }).map((n) => 'ø'.repeat(n)),
+  fc.integer({ min: 5, max: 40 }).map((n) => `https://example.org/${Array.from({ length: n }, (_, i) => `del-${i}.x?`).join('/')}`),
+);
+/** Prose of a few hundred to 1,500 words, for cells and notes. */
+const longText = fc.integer({ min: 200, max: 1500 }).map((n) => Array.from({ length: n }, (_, i) => ['tekst', 'mål', 'sámi', 'данные'][i % 4]).join(' '));
+const longCell = longText;
 const cleanBlock: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.integer({ min: 1, max: 2 }), cleanText).map(([l, t]) => `${'#'.repeat(l)} ${t}`),
   cleanLine,
@@ -107,9 +117,22 @@ const cleanBlock: fc.Arbitrary<string> = fc.oneof(
   }),
   fc.constantFrom('![Søyler](chart.png "Figur 1")', '::figure{src="chart.png" decorative}', ':::klarsprak\nEnkel tekst.\n:::',
     '```\nkode\n```', '---', '- [ ] oppgave\n- [x] ferdig'),
+  // Content that outgrows a line, a column or a page: long words and code lines, long and tall
+  // cells, wide tables.
+  fc.tuple(longWord, cleanText).map(([w, t]) => `${t} ${w} ${t}`),
+  longWord.map((w) => `\`\`\`\n${w} ${w}\n\`\`\``),
+  fc.tuple(fc.integer({ min: 1, max: 3 }), longCell, fc.boolean()).map(([cols, cell, tall]) => {
+    const head = Array.from({ length: cols }, (_, i) => `k${i}`);
+    const content = tall ? cell.split(' ').join('<br>') : cell;
+    return [head, head.map(() => '---'), head.map((_, i) => (i === 0 ? content : 'kort'))].map((r) => `| ${r.join(' | ')} |`).join('\n');
+  }),
+  fc.tuple(fc.integer({ min: 9, max: 32 }), cleanText).map(([cols, t]) => {
+    const head = Array.from({ length: cols }, (_, i) => `Kolonne ${i}`);
+    return [head, head.map(() => '---'), head.map(() => t)].map((r) => `| ${r.join(' | ')} |`).join('\n');
+  }),
 );
-const cleanDocuments = fc.array(cleanBlock, { minLength: 1, maxLength: 14 })
-  .map((bs) => `---\ntitle: Fuzz\nlang: nb\n---\n\n# Start\n\n${bs.join('\n\n')}\n\nSiste avsnitt.[^1]\n\n[^1]: Note.\n`);
+const cleanDocuments = fc.tuple(fc.array(cleanBlock, { minLength: 1, maxLength: 14 }), fc.oneof(fc.constant('Note.'), longText))
+  .map(([bs, note]) => `---\ntitle: Fuzz\nlang: nb\n---\n\n# Start\n\n${bs.join('\n\n')}\n\nSiste avsnitt.[^1]\n\n[^1]: ${note}\n`);
 
 /** Front matter whose values carry Markdown, HTML, template syntax and arbitrary Unicode into cover and colophon. */
 const frontValue = fc.oneof(

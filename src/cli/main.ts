@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readFileSync, statSync } from 'node:fs';
 import { HELP } from './help.js';
+import { canonicalTag } from '../parse/language-tag.js';
 
 /** Exit codes of the CLI. */
 export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
@@ -86,14 +87,13 @@ const SOURCE_OPTIONS = {
   root: { type: 'string' },
 } as const;
 
-/** `--lang` and `--root`, checked: a language tag must be well-formed BCP 47, a root an existing folder. */
+/** `--lang` and `--root`, checked: a language tag must be valid BCP 47 (and is canonicalised), a root an existing folder. */
 function sourceOptions(values: { lang?: string | boolean | undefined; root?: string | boolean | undefined }): { lang?: string; root?: string } {
   const out: { lang?: string; root?: string } = {};
   if (typeof values.lang === 'string') {
-    if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(values.lang)) {
-      throw new UsageError(`--lang needs a language tag such as nb, nn, en or se, not '${values.lang}'`);
-    }
-    out.lang = values.lang;
+    const checked = canonicalTag(values.lang);
+    if ('problem' in checked) throw new UsageError(`--lang needs a language tag such as nb, nn, en or se: ${checked.problem}`);
+    out.lang = checked.tag;
   }
   if (typeof values.root === 'string') {
     let folder = false;
@@ -128,6 +128,9 @@ async function runBuild(args: string[]): Promise<number> {
   if (unknown.length) throw new UsageError(`unknown format '${unknown.join(', ')}' (choose from pdf, docx, plain)`);
   if (!formats.length) throw new UsageError('no format given');
   const files = positionals.length ? positionals : ['content/rapport.md'];
+  const { prepareOutDir } = await import('../build/out-dir.js');
+  const outProblem = prepareOutDir(String(values.out));
+  if (outProblem) throw new UsageError(`--out ${String(values.out)}: ${outProblem}`);
   const quiet = values.quiet === true;
   const showProgress = !quiet && process.stderr.isTTY === true;
   const { buildFile } = await import('../build/build.js');

@@ -1,4 +1,4 @@
-/** Frame labels (Contents, Notes, Page …) in nb, nn and en, read from `templates/labels.yml`. */
+/** Frame labels (Contents, Notes, Page …) in nb, nn, se and en, read from `templates/labels.yml`. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -38,7 +38,7 @@ const labelsSchema = z.object({
   admonitions: z.object({ note: z.string(), tip: z.string(), info: z.string(), warning: z.string(), danger: z.string(), caution: z.string() }),
 }) satisfies z.ZodType<Labels>;
 
-const fileSchema = z.object({ nb: labelsSchema, nn: labelsSchema, en: labelsSchema });
+const fileSchema = z.object({ nb: labelsSchema, nn: labelsSchema, se: labelsSchema, en: labelsSchema });
 let loaded: z.infer<typeof fileSchema> | undefined;
 
 /** The labels for a label language; the file is read and validated once. */

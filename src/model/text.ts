@@ -4,6 +4,11 @@ import { assertNever } from './assert-never.js';
 
 /** The visible text of inlines; footnote references contribute nothing, breaks a space. */
 export function inlineText(inlines: readonly Inline[]): string {
+  return inlineTextWith(inlines, ' ');
+}
+
+/** The visible text of inlines, with `breakAs` for each forced line break. */
+export function inlineTextWith(inlines: readonly Inline[], breakAs: string): string {
   let out = '';
   for (const node of inlines) {
     switch (node.type) {
@@ -12,7 +17,7 @@ export function inlineText(inlines: readonly Inline[]): string {
         out += node.value;
         break;
       case 'break':
-        out += ' ';
+        out += breakAs;
         break;
       case 'footnoteRef':
         break;
@@ -26,7 +31,7 @@ export function inlineText(inlines: readonly Inline[]): string {
       case 'subscript':
       case 'link':
       case 'lang':
-        out += inlineText(node.children);
+        out += inlineTextWith(node.children, breakAs);
         break;
       default:
         assertNever(node);

@@ -271,7 +271,7 @@ export interface Footnote extends NodeBase {
 // The document
 
 /** Languages the tool has labels for. */
-export type LabelLanguage = 'nb' | 'nn' | 'en';
+export type LabelLanguage = 'nb' | 'nn' | 'se' | 'en';
 
 /** Validated front matter. */
 export interface Metadata {

@@ -2,21 +2,44 @@
 import { parseDocument, isMap, isScalar, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import type { Root, Yaml } from 'mdast';
-import type { LabelLanguage, Metadata, Point, Span } from '../model/types.js';
+import type { Metadata, Point, Span } from '../model/types.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { closest } from './suggest.js';
 import { fullLocale } from '../model/locale.js';
+import { canonicalTag, FALLBACK_LABELS, ownLabels } from './language-tag.js';
 
-/** A date, or a site generator's timestamp (`2020-12-02T15:05:58Z`) whose date part is used. */
+/** A calendar date: a YAML date or a string written YYYY-MM-DD, as that string. */
 const isoDate = z
-  .string()
-  .transform((s) => (/^\d{4}-\d{2}-\d{2}[T ]/.test(s) ? s.slice(0, 10) : s))
-  .pipe(
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
-      .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real calendar date'),
-  );
+  .union([z.date().transform((d) => d.toISOString().slice(0, 10)), z.string(), z.number()], {
+    error: 'expected a date written YYYY-MM-DD',
+  })
+  .transform((value, ctx) => {
+    // A site generator's timestamp (`2020-12-02T15:05:58Z`) counts by its date part.
+    const written = String(value).trim();
+    const text = /^\d{4}-\d{2}-\d{2}[T ]/.test(written) ? written.slice(0, 10) : written;
+    const problem = dateProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    return text;
+  });
+
+/** Why a written date is not a calendar date YYYY-MM-DD, or undefined when it is one. */
+function dateProblem(text: string): string | undefined {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!parts) return `"${text}" is not a date written YYYY-MM-DD`;
+  const [year, month, day] = parts.slice(1).map(Number) as [number, number, number];
+  // Date.UTC rolls 30 February over into March; a real date survives the round trip.
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    const days = new Date(Date.UTC(year, Math.min(month, 12), 0)).getUTCDate();
+    return month < 1 || month > 12
+      ? `"${text}" has no month ${month}`
+      : `"${text}" is not a calendar date: month ${month} of ${year} has ${days} days`;
+  }
+  return undefined;
+}
+
+/** The longest title and subtitle the cover sets (in smaller type, on more lines, when long). */
+export const COVER_LIMITS = { title: 300, subtitle: 1000 };
 
 const lixLimit = z.number().min(5, 'a LIX limit below 5 cannot be met').max(80, 'a LIX limit above 80 allows text harder than the report');
 
@@ -31,13 +54,14 @@ const stringList = z.union([z.string().transform((s) => [s]), z.array(z.string()
 
 /** The front matter schema; every key the tool understands. Title and language may also come from the text. */
 export const frontMatterSchema = z.object({
-  title: z.string().trim().min(1, 'the title is empty').optional(),
+  title: z.string().trim().min(1, 'the title is empty').max(COVER_LIMITS.title, `the title is longer than the cover holds (${COVER_LIMITS.title} characters)`).optional(),
   shortTitle: z.string().trim().min(1).optional(),
-  subtitle: z.string().optional(),
-  lang: z
-    .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as nb, nn or en')
-    .optional(),
+  subtitle: z.string().max(COVER_LIMITS.subtitle, `the subtitle is longer than the cover holds (${COVER_LIMITS.subtitle} characters)`).optional(),
+  lang: z.string().transform((written, ctx) => {
+    const result = canonicalTag(written);
+    if ('problem' in result) ctx.addIssue({ code: 'custom', message: result.problem });
+    return 'tag' in result ? result.tag : written;
+  }).optional(),
   date: isoDate.optional(),
   publisher: z.string().optional(),
   authors: stringList.optional(),
@@ -79,13 +103,13 @@ const norwegianKeys: Record<string, string> = {
   klarspråk: 'plain', klarsprak: 'plain', lettlest: 'plain',
 };
 
-/** The label language for a document language; other languages fall back to English. */
-export function labelLanguage(lang: string): LabelLanguage {
-  const primary = lang.split('-')[0] ?? '';
-  if (primary === 'nb' || primary === 'no') return 'nb';
-  if (primary === 'nn') return 'nn';
-  return 'en';
-}
+/** What an invalid value of each key needs. */
+const keyHints: Record<string, string> = {
+  date: 'write the date as YYYY-MM-DD, e.g. "date: 2023-06-21"',
+  lang: 'use a BCP 47 language tag such as nb, nn, se or en',
+  title: 'shorten the title; "shortTitle" and "subtitle" can carry the rest',
+  subtitle: 'shorten the subtitle; say the rest in the introduction',
+};
 
 /** What the front matter says; title and language may be missing, the text supplies them then. */
 export type FrontMatterMetadata = Omit<Metadata, 'title' | 'shortTitle' | 'lang' | 'locale' | 'numbering'> &
@@ -152,12 +176,16 @@ export function readFrontMatter(tree: Root, source: string, sink: DiagnosticSink
       const rule = missing ? 'front-matter-required' : 'front-matter-invalid';
       const where = issue.path.map(String).join('.');
       const message = missing ? `front matter has no "${key}"` : `front matter "${where}": ${issue.message}`;
-      const hint = missing ? hintForMissing(key) : 'see the README for what each key takes';
+      const hint = missing ? hintForMissing(key) : (keyHints[key] ?? 'see the README for what each key takes');
       sink.error(rule, message, missing ? spanOf(rangeOf(contents)) : spanOf(keyRanges.get(key)), hint);
     }
     return undefined;
   }
   const fm = result.data;
+  if (fm.lang !== undefined && !ownLabels(fm.lang)) {
+    sink.warn('front-matter-lang-labels', `the report frame has no labels in "${fm.lang}"; its labels are in "${FALLBACK_LABELS}"`,
+      spanOf(keyRanges.get('lang')), 'labels exist for nb, nn, se and en; add yours to templates/labels.yml');
+  }
   return {
     title: fm.title,
     shortTitle: fm.shortTitle,

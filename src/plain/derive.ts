@@ -13,7 +13,8 @@ import { resolvePlainConfig, type PlainConfig, type PlainConfigOverrides } from 
 import { loadLexicon, usedEntries, type LexiconEntry } from './lexicon.js';
 import { generateSection, type GenerateOptions } from './generate.js';
 import { plainWordsFor } from './plain-words.js';
-import { labelLanguage } from '../parse/frontmatter.js';
+import { labelLanguage } from '../parse/language-tag.js';
+import { plainLanguage } from './language.js';
 import { noTextParagraphs } from './about.js';
 import { aboutParagraphs } from './about.js';
 import { chapters, type Chapter } from './chapters.js';
@@ -49,7 +50,7 @@ export function derivePlain(doc: ReportDocument, overrides?: PlainConfigOverride
   const config = resolvePlainConfig(doc.meta.plain, overrides);
   const lexiconSink = new DiagnosticSink(doc.file);
   const lexicon = loadLexicon(doc.contentDir, lexiconSink);
-  const lang = labelLanguage(doc.meta.lang);
+  const lang = plainLanguage(labelLanguage(doc.meta.lang));
   const labels = doc.frame.labels;
   const build = (target: number) => {
     const sink = new DiagnosticSink(doc.file);

@@ -5,8 +5,13 @@
  */
 import type { LabelLanguage } from '../model/types.js';
 
-/** The languages the plain-language rules know; others are treated as English. */
-export type PlainLanguage = LabelLanguage;
+/** The languages the plain-language rules know. */
+export type PlainLanguage = Exclude<LabelLanguage, 'se'>;
+
+/** The rules for a label language; the rules have no Sámi yet, so Sámi text (like any other) gets the English ones, which leave words they do not know alone. */
+export function plainLanguage(lang: LabelLanguage): PlainLanguage {
+  return lang === 'se' ? 'en' : lang;
+}
 
 /** Common finite verbs (present and past) that the ending test misses. */
 const FINITE: Record<PlainLanguage, ReadonlySet<string>> = {

@@ -3,13 +3,15 @@
  */
 import type { Admonition, Block, Figure, Heading, Inline, List, ListItem, Table } from '../../model/types.js';
 import { admonitionHeading } from '../../model/admonition.js';
-import { inlineText } from '../../model/text.js';
+import { inlineText, inlineTextWith } from '../../model/text.js';
 import { assertNever } from '../../model/assert-never.js';
 import { LAYOUT_ARTIFACT, StructNode, type StructType, type Tag } from './structure.js';
 import { toRuns, type InlineContext, type PdfInline } from './inlines.js';
 import { MONO } from './fonts.js';
 import { keepHeadingsWithNext, keepStarts, keepWithNext } from './keep.js';
 import { missingImage } from './placeholder.js';
+import { fitTable } from './table-fit.js';
+import { LINE_EM } from './text-measure.js';
 
 /** A pdfmake content node (pdfmake's document-definition objects are untyped). */
 export type PdfNode = { [key: string]: unknown };
@@ -20,6 +22,10 @@ export interface BlockContext extends InlineContext {
   width: number;
   /** Ids of the latest heading at each level, to nest bookmarks. */
   outline: string[];
+  /** Height of a page's body, for content that may outgrow a page. */
+  pageHeight: number;
+  /** Width of a landscape page's body, when a table here may turn the page to fit. */
+  landscapeWidth?: number;
 }
 
 const HEADING_TYPES: Record<Heading['level'], StructType> = { 1: 'H1', 2: 'H2', 3: 'H3', 4: 'H4', 5: 'H5', 6: 'H6' };
@@ -65,7 +71,8 @@ function block(node: Block, parent: StructNode, ctx: BlockContext): PdfNode | un
       const code = parent.add(new StructNode('Code'));
       return {
         table: {
-          widths: ['*'],
+          // A fixed width: a line longer than it wraps (with a mark) instead of widening the block.
+          widths: [ctx.width - 20],
           body: [
             [
               textNode([{ text: node.value, _rv: code }], {
@@ -73,6 +80,7 @@ function block(node: Block, parent: StructNode, ctx: BlockContext): PdfNode | un
                 fontSize: theme.codeSize,
                 lineHeight: 1.05,
                 preserveLeadingSpaces: true,
+                _rvCode: theme.colors.muted,
               }),
             ],
           ],
@@ -137,6 +145,25 @@ function ruledBox(stack: PdfNode[], ctx: BlockContext, pad: { left: number; righ
     },
     margin: [0, 2, 0, gap + 2],
   };
+}
+
+/**
+ * A table set on a landscape page turns its page, and the page after it turns back. A heading
+ * just before it goes along, so it stays with its table.
+ */
+export function turnPagesForTables(out: PdfNode[]): void {
+  for (let i = 0; i < out.length; i++) {
+    if (!out[i]?.['_rvLandscape']) continue;
+    const previous = out[i - 1];
+    const first = previous?.['headlineLevel'] !== undefined ? (previous as PdfNode) : (out[i] as PdfNode);
+    first['pageBreak'] = 'before';
+    first['pageOrientation'] = 'landscape';
+    const next = out[i + 1];
+    if (next) {
+      next['pageBreak'] = 'before';
+      next['pageOrientation'] = 'portrait';
+    }
+  }
 }
 
 /** A horizontal rule drawn as an artifact. */
@@ -236,23 +263,37 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
     runs.unshift({ text: `${ctx.labels.table} ${node.number}\u2002`, _rv: caption, bold: true });
     parts.push(textNode(runs, { margin: [0, 0, 0, 6], color: theme.colors.text }));
   }
-  const columns = node.rows[0]?.cells.length ?? 1;
-  const widths = columnWidths(node, columns);
+  const columns = Math.max(1, ...node.rows.map((row) => row.cells.length));
+  const fit = fitTable(
+    Array.from({ length: columns }, (_, c) =>
+      node.rows.map((row, r) => {
+        const cell = row.cells[c];
+        return { lines: cell ? inlineTextWith(cell.children, '\n').split('\n') : [], bold: r < node.headerRows };
+      }),
+    ),
+    {
+      width: ctx.width,
+      ...(ctx.landscapeWidth ? { landscapeWidth: ctx.landscapeWidth } : {}),
+      size: ctx.size,
+      minSize: Math.min(ctx.size, theme.tableMinSize),
+      pageHeight: ctx.pageHeight,
+      lineEm: LINE_EM * theme.lineHeight,
+    },
+  );
   const head = node.headerRows > 0 ? t.add(new StructNode('THead')) : undefined;
   const bodyGroup = node.rows.length > node.headerRows ? t.add(new StructNode('TBody')) : undefined;
   const body = node.rows.map((row, r) => {
     const isHead = r < node.headerRows;
     const tr = (isHead ? head : bodyGroup)?.add(new StructNode('TR')) as StructNode;
-    return row.cells.map((cell, c) => {
+    return Array.from({ length: columns }, (_, c) => {
+      const cell = row.cells[c];
+      if (!cell) return textNode([{ text: '\u200b', _rv: LAYOUT_ARTIFACT }]);
       const header = isHead || cell.header;
       const scope = isHead ? 'Column' : 'Row';
       const cellNode = tr.add(new StructNode(header ? 'TH' : 'TD', header ? { scope } : {}));
       const runs = cellRuns(cell.children, cellNode, ctx);
       if (runs.length === 0) runs.push({ text: '\u200b', _rv: cellNode });
-      // Short entries in content-sized columns (times, numbers) stay on one line.
-      const short = widths[c] === 'auto' && inlineText(cell.children).length <= 24;
       return textNode(runs, {
-        noWrap: short,
         bold: isHead,
         alignment: node.align[c] ?? 'left',
         fillColor: isHead ? theme.colors.tableHeaderFill : undefined,
@@ -263,24 +304,32 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
   parts.push({
     table: {
       headerRows: node.headerRows,
-      keepWithHeaderRows: node.headerRows > 0 ? 1 : 0,
-      dontBreakRows: true,
-      widths,
+      // The header goes with the first row, unless that row may outgrow the page.
+      keepWithHeaderRows: node.headerRows > 0 && !fit.breakRows ? 1 : 0,
+      // Rows stay whole unless one could outgrow a page; then rows split where the page ends.
+      dontBreakRows: !fit.breakRows,
+      widths: fit.widths,
       body,
     },
+    fontSize: fit.size,
     layout: {
       hLineWidth: (i: number, n: { table: { body: unknown[] } }) =>
         i === 0 || i === n.table.body.length ? 1 : i === node.headerRows ? 1 : 0.5,
       vLineWidth: () => 0,
       hLineColor: (i: number) => (i === node.headerRows && i > 0 ? theme.colors.heading : theme.colors.rule),
-      paddingLeft: () => 6,
-      paddingRight: () => 6,
+      paddingLeft: () => fit.padding,
+      paddingRight: () => fit.padding,
       paddingTop: () => 4,
       paddingBottom: () => 4,
     },
   });
   // A caption never ends a page: it goes with the header and first row.
-  return { stack: parts, margin: [0, 4, 0, paragraphGap(ctx) + 6], ...(node.caption ? { _rvKeep: keepStarts(parts) } : {}) };
+  return {
+    stack: parts,
+    margin: [0, 4, 0, paragraphGap(ctx) + 6],
+    ...(node.caption ? { _rvKeep: keepStarts(parts) } : {}),
+    ...(fit.landscape ? { _rvLandscape: true } : {}),
+  };
 }
 
 function figure(node: Figure, parent: StructNode, ctx: BlockContext): PdfNode | undefined {
@@ -329,9 +378,3 @@ function image(node: Figure, path: string, div: StructNode, size: PdfNode): PdfN
   return { image: path, ...size, _rv: fig };
 }
 
-/** Text columns share the spare width; number-like (right or centre aligned) columns fit their content. */
-function columnWidths(node: Table, columns: number): string[] {
-  const align = Array.from({ length: columns }, (_, i) => node.align[i] ?? 'left');
-  const flexible = align.lastIndexOf('left');
-  return align.map((_, i) => (i === (flexible >= 0 ? flexible : 0) ? '*' : 'auto'));
-}

@@ -3,7 +3,7 @@
  * header and footer, footnote areas — with the logical structure tree built alongside.
  */
 import type { Block, Footnote, ReportDocument } from '../../model/types.js';
-import { blocks, rule, textNode, type BlockContext, type PdfNode } from './blocks.js';
+import { blocks, rule, textNode, turnPagesForTables, type BlockContext, type PdfNode } from './blocks.js';
 import { toRuns, type PdfInline } from './inlines.js';
 import { FootnoteArea } from './footnotes.js';
 import { cloneContent } from './clone.js';
@@ -11,6 +11,8 @@ import { atFoot, keepHeadingsWithNext } from './keep.js';
 import { FOOTER_ARTIFACT, HEADER_ARTIFACT, LAYOUT_ARTIFACT, StructNode } from './structure.js';
 import { SANS } from './fonts.js';
 import type { Theme } from './theme.js';
+import { fitCover, type CoverFit } from './cover-fit.js';
+import { LINE_EM } from './text-measure.js';
 
 /** A4 in points. */
 export const A4 = { width: 595.28, height: 841.89 };
@@ -28,7 +30,7 @@ export interface ReportDefinition {
 /** Builds the document definition and the structure tree for a report. */
 export function buildDefinition(doc: ReportDocument, theme: Theme): ReportDefinition {
   const labels = doc.frame.labels;
-  const [left, , right] = theme.pageMargins;
+  const [left, top, right, bottom] = theme.pageMargins;
   const width = A4.width - left - right;
   const root = new StructNode('Document', { lang: doc.meta.locale });
   const footnoteById = new Map<string, Footnote>(doc.footnotes.map((f) => [f.id, f]));
@@ -39,6 +41,7 @@ export function buildDefinition(doc: ReportDocument, theme: Theme): ReportDefini
     labels,
     width,
     outline: [] as string[],
+    pageHeight: A4.height - top - bottom,
     onFootnote: (id: string, n: number, ref: StructNode) => notes.area?.register(id, n, ref),
   };
   const bodyCtx: BlockContext = { ...base, size: theme.bodySize };
@@ -46,30 +49,30 @@ export function buildDefinition(doc: ReportDocument, theme: Theme): ReportDefini
   const footnotes = new FootnoteArea(noteCtx, footnoteById, { height: A4.height, margins: theme.pageMargins });
   notes.area = footnotes;
 
+  const coverFit = coverLayout(doc, theme);
   const content: PdfNode[] = [
-    ...cover(doc, root, bodyCtx),
+    ...cover(doc, root, bodyCtx, coverFit),
     // The colophon sits at the foot of the cover's verso, as in printed government reports.
     { stack: [atFoot(colophon(doc, root, bodyCtx))], pageBreak: 'before' },
     { stack: contents(doc, root, bodyCtx), pageBreak: 'before' },
     { stack: body(doc.body, root, bodyCtx), pageBreak: 'before' },
   ];
   const template: PdfNode = { stack: content };
-  const band = coverBandHeight(doc, theme);
   const definition = {
     pageSize: 'A4',
     pageMargins: theme.pageMargins,
     content: { stack: [] as PdfNode[] },
     defaultStyle: { font: SANS, fontSize: theme.bodySize, lineHeight: theme.lineHeight, color: theme.colors.text },
-    header: (page: number) => (page < 3 ? null : header(doc, theme)),
+    header: (page: number, _pages: number, size: { width: number }) => (page < 3 ? null : header(doc, theme, size.width)),
     footer: (page: number, pages: number) => (page < 2 ? null : footer(doc, theme, page, pages)),
-    background: (page: number) => (page === 1 ? coverBand(theme, band) : null),
+    background: (page: number) => (page === 1 ? coverBand(theme, coverFit.band) : null),
     // Drawn over each page, light and diagonal, as page furniture (an artifact).
     ...(doc.draft ? { watermark: { text: labels.draft, color: theme.colors.muted, opacity: 0.15, bold: true } } : {}),
   };
   return { definition, content: () => cloneContent(template), footnotes, root };
 }
 
-function cover(doc: ReportDocument, root: StructNode, ctx: BlockContext): PdfNode[] {
+function cover(doc: ReportDocument, root: StructNode, ctx: BlockContext, fit: CoverFit): PdfNode[] {
   const { theme } = ctx;
   const sect = root.add(new StructNode('Sect'));
   const white = theme.colors.coverText;
@@ -93,17 +96,18 @@ function cover(doc: ReportDocument, root: StructNode, ctx: BlockContext): PdfNod
       characterSpacing: 1.5,
       margin: [0, 90, 0, 18],
     }),
-    textNode([{ text: title, _rv: h1 }], {
+    // Balanced lines: each break replaces a space, so the text gains nothing.
+    textNode([{ text: fit.title.lines.join('\n'), _rv: h1 }], {
       color: white,
       bold: true,
-      fontSize: theme.coverTitleSize,
+      fontSize: fit.title.size,
       lineHeight: 0.95,
       margin: [0, 0, 0, 16],
     }),
   ];
-  if (doc.frame.cover.subtitle) {
-    const subtitle = doc.frame.cover.subtitle;
-    nodes.push(para((p) => [{ text: subtitle, _rv: p }], { color: white, fontSize: theme.coverTitleSize * 0.55 }));
+  const subtitle = fit.subtitle;
+  if (subtitle) {
+    nodes.push(para((p) => [{ text: subtitle.lines.join('\n'), _rv: p }], { color: white, fontSize: subtitle.size }));
   }
   const lines = doc.frame.cover.lines.map((line) => {
     const p = sect.add(new StructNode('P'));
@@ -112,47 +116,30 @@ function cover(doc: ReportDocument, root: StructNode, ctx: BlockContext): PdfNod
   if (lines.length > 0) {
     nodes.push({
       stack: lines,
-      absolutePosition: { x: theme.pageMargins[0], y: coverBandHeight(doc, theme) + 36 },
+      absolutePosition: { x: theme.pageMargins[0], y: fit.band + 36 },
       fontSize: theme.bodySize + 1,
     });
   }
   return nodes;
 }
 
-/** Least height of the coloured band at the top of the cover. */
+/** Least and most height of the coloured band at the top of the cover. */
 const COVER_BAND = 470;
+const COVER_BAND_MAX = 660;
 
-/** Noto Sans's line box (ascender − descender) in em, and a generous average advance width. */
-const LINE_EM = 1.362;
-const ADVANCE_EM = 0.6;
-
-/** The band grows with a long title or subtitle, so the white text always stands on it. */
-function coverBandHeight(doc: ReportDocument, theme: Theme): number {
-  const width = A4.width - theme.pageMargins[0] - theme.pageMargins[2];
-  const title = estimateLines(doc.frame.cover.title, theme.coverTitleSize, width) * theme.coverTitleSize * LINE_EM * 0.95;
-  const subtitleSize = theme.coverTitleSize * 0.55;
-  const subtitle = doc.frame.cover.subtitle
-    ? estimateLines(doc.frame.cover.subtitle, subtitleSize, width) * subtitleSize * LINE_EM * theme.lineHeight
-    : 0;
-  // Top margin, the label with its spacing, the title's spacing, and room below the last line.
-  const text = theme.pageMargins[1] + 90 + theme.bodySize * LINE_EM + 18 + title + 16 + subtitle + 48;
-  return Math.max(COVER_BAND, Math.ceil(text));
-}
-
-/** Lines a text wraps to at `size` pt within `width` pt; errs on the side of more lines. */
-function estimateLines(text: string, size: number, width: number): number {
-  const perLine = Math.max(1, Math.floor(width / (size * ADVANCE_EM)));
-  let lines = 1;
-  let used = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (used > 0 && used + 1 + word.length > perLine) {
-      lines++;
-      used = word.length;
-    } else {
-      used += (used > 0 ? 1 : 0) + word.length;
-    }
-  }
-  return lines;
+/** The cover's title and subtitle sizes and the band that holds them. */
+function coverLayout(doc: ReportDocument, theme: Theme): CoverFit {
+  return fitCover(doc.frame.cover.title, doc.frame.cover.subtitle, {
+    width: A4.width - theme.pageMargins[0] - theme.pageMargins[2],
+    titleSize: theme.coverTitleSize,
+    // Top margin, the label with its spacing, and the gap under the title; room below the last line.
+    above: theme.pageMargins[1] + 90 + theme.bodySize * LINE_EM + 18 + 16,
+    below: 48,
+    titleLineHeight: 0.95,
+    subtitleLineHeight: theme.lineHeight,
+    minBand: COVER_BAND,
+    maxBand: COVER_BAND_MAX,
+  });
 }
 
 function colophon(doc: ReportDocument, root: StructNode, ctx: BlockContext): PdfNode[] {
@@ -229,17 +216,21 @@ function body(nodes: readonly Block[], root: StructNode, ctx: BlockContext): Pdf
       if (!first && converted[0]) converted[0]['pageBreak'] = 'before';
       out.push(...converted);
     } else {
-      out.push(...blocks([node], parent, ctx));
+      // Only a table in the main flow may turn its page; nested ones get smaller type at most.
+      const here = node.type === 'table' ? { ...ctx, landscapeWidth: A4.height - ctx.theme.pageMargins[0] - ctx.theme.pageMargins[2] } : ctx;
+      out.push(...blocks([node], parent, here));
     }
     first = false;
   }
   keepHeadingsWithNext(out);
+  turnPagesForTables(out);
   return out;
 }
 
-function header(doc: ReportDocument, theme: Theme): PdfNode {
+/** The running header across a page `pageWidth` wide (landscape pages are wider). */
+function header(doc: ReportDocument, theme: Theme, pageWidth: number): PdfNode {
   const [left, top, right] = theme.pageMargins;
-  const width = A4.width - left - right;
+  const width = pageWidth - left - right;
   return {
     stack: [
       textNode([{ text: doc.meta.shortTitle, _rv: HEADER_ARTIFACT }], {

@@ -7,15 +7,20 @@
  * each page's notes are drawn above the bottom margin. When a note did not fit after all (a
  * reference inside a table row, which pdfmake places as a whole), layout runs again with the
  * measured space kept from the start of that page; kept space only grows, so the passes settle.
+ * A note too long for a share of the page continues at the foot of the next pages
+ * (footnote-chunks.ts); its reference stays where it is.
  */
 import type { Footnote } from '../../model/types.js';
 import { FOOTNOTE_RULE_ARTIFACT, isStruct, StructNode, type StructType, type Tag } from './structure.js';
 import type { LayoutSession, MeasureOffPage } from './pdfmake-hooks.js';
 import { blocks, rule, type BlockContext, type PdfNode } from './blocks.js';
 import { cloneContent } from './clone.js';
+import { notePieces } from './footnote-chunks.js';
 
 /** Space between the body text and the footnote rule. */
 const GAP = 14;
+/** The most of a page's body one piece of a note may take. */
+const PIECE_SHARE = 0.4;
 
 /** Elements a Note cannot follow as a sibling: inline elements and the inner parts of a table. */
 const INNER: ReadonlySet<StructType> = new Set(['Link', 'Span', 'Code', 'TR', 'TH', 'TD', 'THead', 'TBody', 'Caption']);
@@ -30,6 +35,8 @@ function citingBlock(ref: StructNode): StructNode {
 /** Registers footnotes as they are referenced and lays out each page's footnote area. */
 export class FootnoteArea implements Omit<LayoutSession, 'content'> {
   private readonly notes = new Map<string, PdfNode>();
+  /** The continuation pieces of long notes, by note id. */
+  private readonly pieces = new Map<string, string[]>();
   private assigned: string[][] = [];
   private readonly reserved: number[] = [];
   /** Measured area heights by the notes' ids (without the gap above). */
@@ -57,17 +64,36 @@ export class FootnoteArea implements Omit<LayoutSession, 'content'> {
     const content = blocks(footnote.children, note, this.ctx);
     const last = content[content.length - 1];
     if (last) last['margin'] = [0, 0, 0, 0];
+    const indent = this.ctx.size * 1.8;
+    const [first, ...more] = notePieces(content, {
+      width: this.ctx.width - indent,
+      size: this.ctx.size,
+      lineHeight: this.ctx.theme.lineHeight,
+      maxHeight: this.ctx.pageHeight * PIECE_SHARE,
+    });
     this.notes.set(id, {
       columns: [
         {
-          width: this.ctx.size * 1.8,
+          width: indent,
           text: [{ text: String(number), _rv: back, color: this.ctx.theme.colors.link, decoration: 'underline' }],
         },
-        { width: '*', stack: content },
+        { width: '*', stack: first ?? [] },
       ],
       columnGap: 0,
       margin: [0, 0, 0, 4],
     });
+    // The rest of a long note continues at the foot of the following pages.
+    const ids = more.map((piece, i) => {
+      const pieceId = `${id}\u0000${i + 1}`;
+      this.notes.set(pieceId, { stack: piece, margin: [indent, 0, 0, 4] });
+      return pieceId;
+    });
+    if (ids.length > 0) this.pieces.set(id, ids);
+  }
+
+  /** The continuation pieces of a note, in order (none for a note that fits a page). */
+  continuations(id: string): readonly string[] {
+    return this.pieces.get(id) ?? [];
   }
 
   /** Height kept free from the start of a page (0-based index) for its footnotes. */

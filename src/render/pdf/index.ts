@@ -48,6 +48,7 @@ export async function renderPdfWithPages(doc: ReportDocument, options: PdfRender
     content: () => built.content(),
     reserve: (page) => notes.reserve(page),
     notesIn: (tags) => notes.notesIn(tags),
+    continuations: (id) => notes.continuations(id),
     areaHeight: (ids, measure) => notes.areaHeight(ids, measure),
     settle: (byPage, bottoms, measure) => notes.settle(byPage, bottoms, measure),
     area: (page) => notes.area(page),

@@ -26,6 +26,7 @@ import type { KeepProbe } from './keep.js';
 import { useObjectStreams, type KitDoc } from './object-streams.js';
 import { sharedLayouts, MONO, SANS } from './fonts.js';
 import { splitByFont, type GlyphSource } from './fallback-runs.js';
+import { breakLongWord, feedInlines, hyphenAtSoftBreak, markContinuation, type BuildNode } from './line-building.js';
 
 const require = createRequire(import.meta.url);
 
@@ -122,13 +123,11 @@ interface PmLayoutBuilder {
 }
 
 /** A content node as the layout sees it (only the fields the hooks read or set). */
-interface PmNode {
+interface PmNode extends BuildNode {
   pageBreak?: string;
   columns?: PmNode[];
   stack?: PmNode[];
   width?: unknown;
-  /** Inlines not laid out yet (after pdfmake measured the node). */
-  _inlines?: PmInline[];
   _maxWidth?: number;
   _rvKeep?: KeepProbe;
   /** A block set at the foot of its page (the probe measures it). */
@@ -163,6 +162,8 @@ export interface LayoutSession {
   reserve(pageIndex: number): number;
   /** Footnotes first referenced by these tags. */
   notesIn(tags: readonly (Tag | undefined)[]): string[];
+  /** The pieces of a long note that continue on the following pages, in order. */
+  continuations(id: string): readonly string[];
   /** Height a page's footnote area takes with these notes, gap above it included; 0 for none. */
   areaHeight(ids: readonly string[], measure: MeasureOffPage): number;
   /**
@@ -191,6 +192,9 @@ interface Pass {
   /** Notes placed on each page so far. */
   placed: Map<number, string[]>;
   seen: Set<string>;
+  /** Pieces of long notes waiting for the next page, and the piece each page continues. */
+  pending: string[];
+  continued: Map<number, string>;
 }
 
 const sessions = new WeakMap<object, LayoutSession>();
@@ -288,21 +292,35 @@ function hookLayout(pm: PdfmakeInternals): void {
       }
     };
     const measure: MeasureOffPage = (node) => contentBottom(layoutAt(node, this.pageSize.width));
+    // Blank pages at the end, for pieces of a long note referenced near the end.
+    let blankPages = 0;
     for (let n = 1; ; n++) {
-      pass = { session, measure, layoutAt, main: undefined, held: [], placed: new Map(), seen: new Set() };
+      const run: Pass = { session, measure, layoutAt, main: undefined, held: [], placed: new Map(), seen: new Set(), pending: [], continued: new Map() };
+      pass = run;
       let pages: PmPage[];
       try {
-        pages = layoutDocument.call(this, session.content(), pdfDocument, ...rest);
+        const root = session.content() as { stack?: object[] };
+        for (let b = 0; b < blankPages; b++) root.stack?.push({ stack: [], pageBreak: 'before' });
+        pages = layoutDocument.call(this, root, pdfDocument, ...rest);
       } finally {
         pass = undefined;
       }
-      const notes = pages.map((page) => session.notesIn(pageTags(page)));
+      const notes = pages.map((page, index) => {
+        const piece = run.continued.get(index);
+        return [...(piece ? [piece] : []), ...session.notesIn(pageTags(page))];
+      });
+      if (run.pending.length > 0) {
+        blankPages += run.pending.length;
+        if (n === MAX_PASSES) throw new Error(`Footnote layout did not settle in ${MAX_PASSES} passes`);
+        continue;
+      }
       if (session.settle(notes, pages.map(bodyBottom), measure)) {
         // Footnote areas are drawn once the layout is final, in page coordinates.
         pages.forEach((page, index) => {
           const area = session.area(index);
           if (area) page.items.push(...layoutAt(area, this.pageSize.width));
         });
+        keepFirstHeaderCopies(pages);
         session.laidOut?.(pages);
         taggers.set(pdfDocument, new Tagger(pdfDocument));
         // The laid-out nodes are not needed for drawing (pages keep what they need).
@@ -321,9 +339,18 @@ function hookLayout(pm: PdfmakeInternals): void {
     // The first context a pass sets up a page in is the main one (backgrounds come after it).
     pass.main ??= this;
     if (pass.main !== this) return;
-    const reserve = pass.session.reserve(this.page);
-    pass.held[this.page] = reserve;
-    this.availableHeight -= reserve;
+    let held = pass.session.reserve(this.page);
+    // A page takes the next waiting piece of a long note first, at the top of its footnote area.
+    if (!pass.continued.has(this.page) && !pass.placed.has(this.page) && pass.pending.length > 0) {
+      const piece = pass.pending.shift() as string;
+      pass.continued.set(this.page, piece);
+      pass.placed.set(this.page, [piece]);
+      pass.seen.add(piece);
+    }
+    const piece = pass.continued.get(this.page);
+    if (piece) held = Math.max(held, pass.session.areaHeight([piece], pass.measure));
+    pass.held[this.page] = held;
+    this.availableHeight -= held;
   };
 
   const buildNextLine = lb['buildNextLine'] as BuildNextLine;
@@ -346,7 +373,11 @@ function hookLayout(pm: PdfmakeInternals): void {
 
   lb['processLeaf'] = wrapProcessLeaf(lb['processLeaf'] as (this: PmLayoutBuilder, node: PmNode) => unknown, buildNextLine);
   lb['buildNextLine'] = function (this: PmLayoutBuilder, node: PmNode) {
-    const line = buildNextLine.call(this, node);
+    const line = buildLine(this, node, buildNextLine, this.writer.context().availableWidth);
+    if (line) {
+      hyphenAtSoftBreak(line, node);
+      markContinuation(line, node);
+    }
     const context = pass && mainFlow(this);
     if (!line || !context) return line;
     const plan = node._rvBreakAt;
@@ -366,6 +397,30 @@ function hookLayout(pm: PdfmakeInternals): void {
     for (const entry of items.slice(before)) if (entry.type === 'line') entry.item._rvRepeat = true;
     return result;
   };
+}
+
+/**
+ * A table whose first row moves to the next page takes its header along as a repeated copy, and
+ * the header drawn first is dropped: then that copy is the header's only one and is content.
+ */
+function keepFirstHeaderCopies(pages: PmPage[]): void {
+  const drawn = new Set<Tag>();
+  for (const page of pages) {
+    for (const entry of page.items) {
+      if (entry.type === 'line' && !entry.item._rvRepeat) for (const inline of entry.item.inlines) if (inline._rv) drawn.add(inline._rv);
+    }
+  }
+  for (const page of pages) {
+    const restored: Tag[] = [];
+    for (const entry of page.items) {
+      if (entry.type !== 'line' || !entry.item._rvRepeat) continue;
+      const tags = entry.item.inlines.map((inline) => inline._rv).filter((tag): tag is Tag => tag !== undefined);
+      if (tags.length === 0 || tags.some((tag) => drawn.has(tag))) continue;
+      entry.item._rvRepeat = false;
+      restored.push(...tags);
+    }
+    for (const tag of restored) drawn.add(tag);
+  }
 }
 
 /** The main document context when the builder writes to the page flow (not an unbreakable block). */
@@ -420,7 +475,7 @@ function itemLeavesSingleLine(builder: PmLayoutBuilder, node: PmNode, context: P
   if (!first?._rvLines || typeof marker?.width !== 'number') return false;
   const width = context.availableWidth - marker.width;
   if (surelyFits(first, width, context.availableHeight)) return false;
-  return breakBefore(lineHeights(builder, first, build, width), context.availableHeight) === 0;
+  return breakBefore(lineHeights(builder, first, build, width, context.availableHeight), context.availableHeight) === 0;
 }
 
 type ProcessLeaf = (this: PmLayoutBuilder, node: PmNode) => unknown;
@@ -440,7 +495,7 @@ function wrapProcessLeaf(processLeaf: ProcessLeaf, build: BuildNextLine): Proces
  */
 function planLines(builder: PmLayoutBuilder, node: PmNode, context: PmDocumentContext, build: BuildNextLine): void {
   if (surelyFits(node, context.availableWidth, context.availableHeight)) return;
-  const at = breakBefore(lineHeights(builder, node, build, context.availableWidth), context.availableHeight);
+  const at = breakBefore(lineHeights(builder, node, build, context.availableWidth, context.availableHeight), context.availableHeight);
   if (at === undefined) return;
   if (at > 0) node._rvBreakAt = { line: at, page: context.page, built: 0 };
   // The first paragraph of a list item moves with its item (see itemLeavesSingleLine).
@@ -457,14 +512,32 @@ function surelyFits(node: PmNode, width: number, room: number): boolean {
   return lines * lineHeight < room;
 }
 
-/** Breaks a paragraph into lines ahead, at `width`, and puts its inlines back; the line heights. */
-function lineHeights(builder: PmLayoutBuilder, node: PmNode, build: BuildNextLine, width: number): number[] {
+/** The next line of a text node at `width`: long paragraphs fed in batches, long words broken well. */
+function buildLine(builder: PmLayoutBuilder, node: PmNode, build: BuildNextLine, width: number): PmLine | null {
+  feedInlines(node);
+  breakLongWord(node, width);
+  return build.call(builder, node);
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Breaks a paragraph into lines ahead, at `width`, as far as a page of `room` needs, and puts
+ * its inlines back; the line heights.
+ */
+function lineHeights(builder: PmLayoutBuilder, node: PmNode, build: BuildNextLine, width: number, room: number): number[] {
   const context = builder.writer.context();
   const saved = context.availableWidth;
   context.availableWidth = width;
   const lines: PmLine[] = [];
   try {
-    for (let line = build.call(builder, node); line; line = build.call(builder, node)) lines.push(line);
+    for (let line = buildLine(builder, node, build, width); line; line = buildLine(builder, node, build, width)) {
+      lines.push(line);
+      // Enough to decide where the page breaks: the lines that fit and two more.
+      if (lines.length > 2 && sum(lines.slice(0, -2).map((l) => l.getHeight())) > room) break;
+    }
   } finally {
     context.availableWidth = saved;
     // Split where a line broke a word, the same again when pdfmake lays them out for real.
@@ -510,7 +583,10 @@ function placeNotes(builder: PmLayoutBuilder, line: PmLine): void {
   context.availableHeight -= more;
   run.held[context.page] = (run.held[context.page] ?? 0) + more;
   run.placed.set(context.page, [...(run.placed.get(context.page) ?? []), ...ids]);
-  for (const id of ids) run.seen.add(id);
+  for (const id of ids) {
+    run.seen.add(id);
+    run.pending.push(...run.session.continuations(id));
+  }
 }
 
 /** A pdfkit font as pdfmake hands it out: the parsed font and its word layout cache. */

@@ -21,6 +21,8 @@ export interface Theme {
   /** Font sizes for heading levels 1–6. */
   headingSizes: [number, number, number, number, number, number];
   smallSize: number;
+  /** The smallest type a table may get to fit the page. */
+  tableMinSize: number;
   codeSize: number;
   coverTitleSize: number;
   listIndent: number;
@@ -61,6 +63,7 @@ const THEMES: Record<LayoutProfile, Theme> = {
     paragraphGap: 8,
     headingSizes: [21, 16, 13.5, 12, 11.5, 11],
     smallSize: 9.5,
+    tableMinSize: 8,
     codeSize: 9.5,
     coverTitleSize: 30,
     listIndent: 18,
@@ -73,6 +76,7 @@ const THEMES: Record<LayoutProfile, Theme> = {
     paragraphGap: 14,
     headingSizes: [26, 20, 17, 15, 14, 14],
     smallSize: 11,
+    tableMinSize: 12,
     codeSize: 12,
     coverTitleSize: 34,
     listIndent: 24,

@@ -1,0 +1,137 @@
+/**
+ * Column widths for a table from its content, the way browsers size automatic tables: each
+ * column gets at least its widest unbreakable piece and at most its widest line. A table whose
+ * pieces do not fit gets smaller type, down to a readable minimum, and then a landscape page;
+ * past that, words break anywhere. Nothing is ever wider than the page.
+ */
+import { textEm } from './text-measure.js';
+
+/** A cell as text lines (forced breaks split lines), and whether it is set in bold. */
+export interface CellText {
+  lines: string[];
+  bold: boolean;
+}
+
+/** Where the table may go and how small its type may get. */
+export interface FitLimits {
+  /** Width available on a portrait page. */
+  width: number;
+  /** Width available on a landscape page, when the table may turn. */
+  landscapeWidth?: number;
+  /** Type size to use when the table fits. */
+  size: number;
+  /** The smallest type size a reader can be given. */
+  minSize: number;
+  /** Height of a page's body: a row that may come near it is allowed to split. */
+  pageHeight: number;
+  /** Line height in em. */
+  lineEm: number;
+}
+
+/** How the table is set. */
+export interface TableFit {
+  /** Content width of each column, padding excluded. */
+  widths: number[];
+  size: number;
+  /** Cell padding left and right. */
+  padding: number;
+  landscape: boolean;
+  /** Rows may split across pages (some row could be taller than a page). */
+  breakRows: boolean;
+}
+
+/** A piece longer than this (in em) breaks anywhere rather than widening its column. */
+const LONGEST_PIECE_EM = 10;
+/** Kerning is not measured; widths keep this much to spare. */
+const SLACK = 1.03;
+const SIZE_STEP = 0.5;
+
+/** Where a long word or address may break: after these characters (and at spaces). */
+const PIECES = /[^\s/\-.?]*[/\-.?]*/g;
+
+interface ColumnEm {
+  min: number;
+  max: number;
+}
+
+/** Sets a table of `columns` (each a list of cells, top to bottom) within `limits`. */
+export function fitTable(columns: readonly (readonly CellText[])[], limits: FitLimits): TableFit {
+  const ems = columns.map(measureColumn);
+  const padding = columns.length > 8 ? 3 : 6;
+  const pads = columns.length * padding * 2;
+  const options = [
+    { width: limits.width, landscape: false },
+    ...(limits.landscapeWidth ? [{ width: limits.landscapeWidth, landscape: true }] : []),
+  ];
+  const minEm = sum(ems.map((c) => c.min));
+  for (const option of options) {
+    for (let size = limits.size; size >= limits.minSize; size -= SIZE_STEP) {
+      if (minEm * size + pads <= option.width) return finish(columns, ems, option.width - pads, size, padding, option.landscape, limits);
+    }
+  }
+  // Even the smallest type on the widest page is too wide: words break anywhere.
+  const widest = options[options.length - 1] as (typeof options)[number];
+  return finish(columns, ems, widest.width - pads, limits.minSize, padding, widest.landscape, limits);
+}
+
+function measureColumn(cells: readonly CellText[]): ColumnEm {
+  let min = 0;
+  let max = 0;
+  for (const cell of cells) {
+    for (const line of cell.lines) {
+      max = Math.max(max, textEm(line, cell.bold) * SLACK);
+      for (const piece of line.match(PIECES) ?? []) {
+        if (piece) min = Math.max(min, Math.min(LONGEST_PIECE_EM, textEm(piece, cell.bold) * SLACK));
+      }
+    }
+  }
+  return { min, max: Math.max(min, max) };
+}
+
+function finish(
+  columns: readonly (readonly CellText[])[],
+  ems: readonly ColumnEm[],
+  room: number,
+  size: number,
+  padding: number,
+  landscape: boolean,
+  limits: FitLimits,
+): TableFit {
+  const min = ems.map((c) => c.min * size);
+  const max = ems.map((c) => c.max * size);
+  const minSum = sum(min);
+  const maxSum = sum(max);
+  let widths: number[];
+  if (minSum >= room) {
+    widths = min.map((w) => (minSum > 0 ? (w / minSum) * room : room / min.length));
+  } else if (maxSum <= room) {
+    // Everything fits on one line per cell; the spare width goes to the widest column.
+    widths = [...max];
+    const widest = max.indexOf(Math.max(...max));
+    widths[widest] = (widths[widest] ?? 0) + room - maxSum;
+  } else {
+    const share = (room - minSum) / (maxSum - minSum);
+    widths = min.map((w, i) => w + ((max[i] ?? w) - w) * share);
+  }
+  return { widths, size, padding, landscape, breakRows: mayOutgrowPage(columns, widths, size, limits) };
+}
+
+/** True when some row could come near a page in height at these widths. */
+function mayOutgrowPage(columns: readonly (readonly CellText[])[], widths: readonly number[], size: number, limits: FitLimits): boolean {
+  const rows = Math.max(0, ...columns.map((c) => c.length));
+  const lineHeight = size * limits.lineEm;
+  for (let r = 0; r < rows; r++) {
+    let lines = 0;
+    columns.forEach((cells, c) => {
+      const cell = cells[r];
+      const width = Math.max(1, widths[c] ?? 1);
+      if (cell) lines = Math.max(lines, sum(cell.lines.map((line) => Math.max(1, Math.ceil((textEm(line, cell.bold) * size * SLACK) / width)))));
+    });
+    if (lines * lineHeight > limits.pageHeight * 0.4) return true;
+  }
+  return false;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
