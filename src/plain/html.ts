@@ -5,6 +5,7 @@
 import type { Block, Inline } from '../model/types.js';
 import { escapeHtml } from '../frame/handlebars.js';
 import { assertNever } from '../model/assert-never.js';
+import { classifyLink } from '../model/link-target.js';
 
 /** Rendering context: the anchors that exist on the page, and the heading level blocks start at. */
 export interface HtmlContext {
@@ -42,19 +43,21 @@ function inlineToHtml(node: Inline, ctx: HtmlContext): string {
       return `<span lang="${escapeHtml(node.lang)}">${inlinesToHtml(node.children, ctx)}</span>`;
     case 'link': {
       const content = inlinesToHtml(node.children, ctx);
-      if (!safeHref(node.href, ctx)) return content;
+      const href = liveHref(node.href, ctx);
+      if (href === undefined) return content;
       const title = node.title ? ` title="${escapeHtml(node.title)}"` : '';
-      return `<a href="${escapeHtml(node.href)}"${title}>${content}</a>`;
+      return `<a href="${escapeHtml(href)}"${title}>${content}</a>`;
     }
     default:
       return assertNever(node);
   }
 }
 
-/** External links with a web or mail scheme, and anchors that exist on this page. */
-function safeHref(href: string, ctx: HtmlContext): boolean {
-  if (href.startsWith('#')) return ctx.ids.has(href.slice(1));
-  return /^(https?:\/\/|mailto:)/i.test(href);
+/** The href of a live link (the shared link policy), to an anchor on this page or an address; else none. */
+function liveHref(href: string, ctx: HtmlContext): string | undefined {
+  const target = classifyLink(href);
+  if (target.kind === 'internal') return ctx.ids.has(target.id) ? `#${encodeURIComponent(target.id)}` : undefined;
+  return target.kind === 'external' ? target.href : undefined;
 }
 
 /** Blocks as escaped HTML. Figures are left out: the page loads nothing from outside itself. */

@@ -25,6 +25,8 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
   const out: Rendered[] = [];
   let previous: Block['type'] | undefined;
   for (const block of blocks) {
+    // A thematic break is drawn on the paragraph after it; before anything else it gets its own.
+    if (previous === 'thematicBreak' && block.type !== 'paragraph' && block.type !== 'plainText') out.push(ruleParagraph());
     switch (block.type) {
       case 'heading':
         out.push(heading(block, ctx));
@@ -55,7 +57,15 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
     }
     if (block.type !== 'plainText') previous = block.type;
   }
+  if (previous === 'thematicBreak') out.push(ruleParagraph());
   return out;
+}
+
+const RULE = { style: BorderStyle.SINGLE, size: 6, color: '8A9BAE', space: 12 } as const;
+
+/** An empty paragraph carrying a thematic break that no paragraph follows. */
+function ruleParagraph(): Paragraph {
+  return new Paragraph({ border: { top: RULE } });
 }
 
 function heading(node: Heading, ctx: BlockContext): Paragraph {
@@ -75,7 +85,7 @@ function paragraph(children: ParagraphChild[], ctx: BlockContext, previous: Bloc
     ...(ctx.listLevel >= 0 ? { indent: { left: listTextIndent(ctx.listLevel) } } : {}),
     ...(previous === 'list' ? { spacing: { before: ctx.afterList } } : {}),
     // A thematic break is drawn as a rule above the paragraph after it, so it never needs an empty paragraph.
-    ...(previous === 'thematicBreak' ? { border: { top: { style: BorderStyle.SINGLE, size: 6, color: '8A9BAE', space: 12 } } } : {}),
+    ...(previous === 'thematicBreak' ? { border: { top: RULE } } : {}),
   });
 }
 

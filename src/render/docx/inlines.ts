@@ -2,6 +2,7 @@
 import { Bookmark, ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, SimpleField, TextRun, type ParagraphChild } from 'docx';
 import type { Inline } from '../../model/types.js';
 import { assertNever } from '../../model/assert-never.js';
+import { classifyLink } from '../../model/link-target.js';
 
 /** What inline rendering needs from the document. */
 export interface InlineContext {
@@ -23,8 +24,6 @@ interface RunFormat {
   /** Character style (Hyperlink, Code Char). */
   style?: string;
 }
-
-const EXTERNAL = /^(https?:|mailto:)/i;
 
 /** Renders inlines to paragraph children. */
 export function renderInlines(nodes: readonly Inline[], ctx: InlineContext, format: RunFormat = {}): ParagraphChild[] {
@@ -74,13 +73,14 @@ export function renderInlines(nodes: readonly Inline[], ctx: InlineContext, form
 
 function link(href: string, children: readonly Inline[], ctx: InlineContext, format: RunFormat): ParagraphChild[] {
   const text = () => renderInlines(children, ctx, { ...format, style: 'Hyperlink' });
-  if (href.startsWith('#')) {
-    const anchor = ctx.bookmarks.get(decodeURIComponent(href.slice(1)));
+  const target = classifyLink(href);
+  if (target.kind === 'internal') {
+    const anchor = ctx.bookmarks.get(target.id);
     if (anchor) return [new InternalHyperlink({ anchor, children: text() })];
-  } else if (EXTERNAL.test(href)) {
-    return [new ExternalHyperlink({ link: href, children: text() })];
+  } else if (target.kind === 'external') {
+    return [new ExternalHyperlink({ link: target.href, children: text() })];
   }
-  // Neither a heading of this document nor a web address: keep the text, as a link would lead nowhere.
+  // Refused by the link policy, or a heading that does not exist: keep the text, as a link would lead nowhere.
   return renderInlines(children, ctx, format);
 }
 

@@ -7,6 +7,7 @@
 import type { Inline, Labels } from '../../model/types.js';
 import { inlineText } from '../../model/text.js';
 import { assertNever } from '../../model/assert-never.js';
+import { classifyLink } from '../../model/link-target.js';
 import { StructNode, type Tag } from './structure.js';
 import { MONO } from './fonts.js';
 import type { Theme } from './theme.js';
@@ -105,12 +106,17 @@ function walk(nodes: readonly Inline[], leaf: StructNode, style: RunStyle, ctx: 
         break;
       }
       case 'link': {
+        const target = classifyLink(node.href);
+        if (target.kind === 'refused') {
+          // Not followable from a PDF (the check has said why): its text stays, as plain text.
+          walk(node.children, leaf, style, ctx, out);
+          break;
+        }
         const link = leaf.add(new StructNode('Link'));
         const text = inlineText(node.children);
-        const internal = node.href.startsWith('#');
-        link.link = internal
-          ? { dest: node.href.slice(1), contents: text }
-          : { uri: node.href, contents: text === node.href ? text : `${text} (${node.href})` };
+        link.link = target.kind === 'internal'
+          ? { dest: target.id, contents: text }
+          : { uri: target.href, contents: text === node.href ? text : `${text} (${node.href})` };
         // Underlined so a link is recognisable without colour.
         const decoration = [...(style.decoration ?? []), 'underline'];
         walk(node.children, link, { ...style, color: ctx.theme.colors.link, decoration }, ctx, out);
