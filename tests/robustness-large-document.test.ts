@@ -1,7 +1,8 @@
 /**
  * A 5 MB document (the real report repeated, footnote labels made unique per copy) loads and
- * passes every check within stated bounds: 120 s and 1.5 GB of extra resident memory. Measured
- * on the 2-core reference machine: about 17 s (almost all of it remark's parser) and 450–900 MB.
+ * passes every check within 1.5 GB of extra resident memory. Its time is printed, not asserted
+ * (wall time depends on what else the machine runs; `npm run bench` measures speed): about 17 s
+ * on the 2-core reference machine, almost all of it remark's parser.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +29,7 @@ function largeReport(bytes: number): string {
   return parts.join('\n');
 }
 
-it('a 5 MB report loads and is checked within 120 s and 1.5 GB of extra memory', () => {
+it('a 5 MB report loads and is checked within 1.5 GB of extra memory', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rv-large-'));
   const file = join(dir, 'stor.md');
   writeFileSync(file, largeReport(TARGET_BYTES));
@@ -45,6 +46,5 @@ it('a 5 MB report loads and is checked within 120 s and 1.5 GB of extra memory',
     `RSS +${Math.round((peak - rssBefore) / 1048576)} MB`);
   expect(diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
   expect(doc?.footnotes.length).toBeGreaterThan(100);
-  expect(seconds).toBeLessThan(120);
   expect(peak - rssBefore).toBeLessThan(MAX_RSS_GROWTH);
-}, 180_000);
+}, 600_000);

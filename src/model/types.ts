@@ -166,6 +166,8 @@ export interface Table extends NodeBase {
   headerRows: number;
   rows: TableRow[];
   caption?: Inline[];
+  /** Caption number ("Tabell 2"), in document order; set on captioned tables only. */
+  number?: number;
 }
 
 /** An image as a block. Alt text and caption are separate: alt replaces the image, caption adds to it. */
@@ -179,6 +181,8 @@ export interface Figure extends NodeBase {
   /** Decorative images carry no meaning: no alt text, artifacts in PDF, marked decorative in DOCX. */
   decorative: boolean;
   caption?: Inline[];
+  /** Caption number ("Figur 2"), in document order; set on captioned figures only. */
+  number?: number;
 }
 
 /** A block quotation. */

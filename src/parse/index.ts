@@ -9,6 +9,7 @@ import { readSource } from './source.js';
 import { parseMarkdown } from './markdown.js';
 import { readFrontMatter } from './frontmatter.js';
 import { toModel } from './to-model.js';
+import { numberCaptions } from '../model/captions.js';
 import { findDeepNesting, MAX_SCANNED_NESTING } from './nesting-guard.js';
 import { findDeepInlineNesting, MAX_SCANNED_INLINE_NESTING } from './inline-guard.js';
 import { timed } from '../timings.js';
@@ -33,6 +34,7 @@ export function loadReportText(file: string, text: string, sink = new Diagnostic
   const tree = timed('parse', () => parseMarkdown(text));
   const meta = timed('model', () => readFrontMatter(tree, text, sink));
   const converted = timed('model', () => toModel(tree, { numbering: meta?.numbering ?? 3, source: text }, sink));
+  numberCaptions(converted.body);
   const contentDir = dirname(resolve(file));
   if (!meta) {
     // No model without front matter, but the author still gets every other finding at once.

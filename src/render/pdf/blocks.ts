@@ -18,8 +18,6 @@ export interface BlockContext extends InlineContext {
   size: number;
   /** Width available to the text, for rules and images. */
   width: number;
-  /** Running counters for captions. */
-  counters: { table: number; figure: number };
   /** Ids of the latest heading at each level, to nest bookmarks. */
   outline: string[];
 }
@@ -190,10 +188,9 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
   const t = parent.add(new StructNode('Table'));
   const parts: PdfNode[] = [];
   if (node.caption) {
-    ctx.counters.table++;
     const caption = t.add(new StructNode('Caption'));
     const runs = toRuns(node.caption, caption, ctx);
-    runs.unshift({ text: `${ctx.labels.table} ${ctx.counters.table}\u2002`, _rv: caption, bold: true });
+    runs.unshift({ text: `${ctx.labels.table} ${node.number}\u2002`, _rv: caption, bold: true });
     parts.push(textNode(runs, { margin: [0, 0, 0, 6], color: theme.colors.text }));
   }
   const columns = node.rows[0]?.cells.length ?? 1;
@@ -252,10 +249,9 @@ function figure(node: Figure, parent: StructNode, ctx: BlockContext): PdfNode | 
   const fig = div.add(new StructNode('Figure', { alt: node.alt }));
   const parts: PdfNode[] = [{ image: node.path, ...size, _rv: fig }];
   if (node.caption) {
-    ctx.counters.figure++;
     const caption = div.add(new StructNode('Caption'));
     const runs = toRuns(node.caption, caption, ctx);
-    runs.unshift({ text: `${ctx.labels.figure} ${ctx.counters.figure}\u2002`, _rv: caption, bold: true });
+    runs.unshift({ text: `${ctx.labels.figure} ${node.number}\u2002`, _rv: caption, bold: true });
     parts.push(textNode(runs, { margin: [0, 6, 0, 0], color: ctx.theme.colors.text }));
   }
   return { stack: parts, unbreakable: true, margin: [0, 4, 0, paragraphGap(ctx) + 4] };

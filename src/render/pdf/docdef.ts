@@ -31,7 +31,6 @@ export function buildDefinition(doc: ReportDocument, theme: Theme): ReportDefini
   const [left, , right] = theme.pageMargins;
   const width = A4.width - left - right;
   const root = new StructNode('Document', { lang: doc.meta.locale });
-  const counters = { table: 0, figure: 0 };
   const footnoteById = new Map<string, Footnote>(doc.footnotes.map((f) => [f.id, f]));
   // Notes are registered while the body is converted; the area is made from the note context.
   const notes: { area?: FootnoteArea } = {};
@@ -39,7 +38,6 @@ export function buildDefinition(doc: ReportDocument, theme: Theme): ReportDefini
     theme,
     labels,
     width,
-    counters,
     outline: [] as string[],
     onFootnote: (id: string, n: number, ref: StructNode) => notes.area?.register(id, n, ref),
   };
