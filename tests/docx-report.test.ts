@@ -29,7 +29,7 @@ test('a reader sees the headings h1–h5, the lists and the table', () => {
 test('every heading of the source is a Word heading, in order, with its number', () => {
   const expected: string[] = [];
   walk(out.doc.body, (node) => {
-    if (node.type === 'heading') expected.push(`Heading${node.level} ${node.number ? `${node.number} ` : ''}${inlineText(node.children)}`);
+    if (node.type === 'heading') expected.push(`Heading${node.level} ${node.number ? `${node.number}\u2002` : ''}${inlineText(node.children)}`);
   });
   const seen = paragraphs(out.parts['word/document.xml'] ?? '')
     .filter((p) => p.style?.startsWith('Heading'))

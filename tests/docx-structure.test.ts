@@ -97,16 +97,16 @@ describe('structure', () => {
     const headings = paras.filter((p) => p.style?.startsWith('Heading'));
     expect(headings.map((h) => [h.style, h.text])).toEqual([
       ['Heading1', 'Forord'],
-      ['Heading1', '1 Lister'],
-      ['Heading2', '1.1 Nivå to'],
-      ['Heading3', '1.1.1 Nivå tre'],
+      ['Heading1', '1\u2002Lister'],
+      ['Heading2', '1.1\u2002Nivå to'],
+      ['Heading3', '1.1.1\u2002Nivå tre'],
       ['Heading4', 'Nivå fire'],
       ['Heading5', 'Nivå fem'],
       ['Heading6', 'Nivå seks'],
-      ['Heading1', '2 Tabeller'],
-      ['Heading1', '3 Figurer, sitater og kode'],
+      ['Heading1', '2\u2002Tabeller'],
+      ['Heading1', '3\u2002Figurer, sitater og kode'],
     ]);
-    expect(headings.find((h) => h.text === '2 Tabeller')?.xml).toMatch(/<w:bookmarkStart w:name="h_tabeller"/);
+    expect(headings.find((h) => h.text === '2\u2002Tabeller')?.xml).toMatch(/<w:bookmarkStart w:name="h_tabeller"/);
   });
 
   test('plain-language blocks are left out', () => {
@@ -220,7 +220,8 @@ describe('tables, figures, quotes and code', () => {
     expect(drawings[0]).toContain('descr="Søylediagram med tre søyler: 60, 35 og 80."');
     expect(drawings[1]).toMatch(/<adec:decorative [^>]*val="1"/);
     expect(body).toContain('<pic:cNvPr id="0" name="chart.png" descr="Søylediagram med tre søyler: 60, 35 og 80."/>');
-    expect(byText('Deltakere per sesjon').style).toBe('Caption');
+    // Numbered as in the PDF: the same label, number and separator.
+    expect(byText('Figur 1\u2002Deltakere per sesjon').style).toBe('Caption');
   });
 
   test('block quotes use Quote, code blocks the Code style in Noto Sans Mono', () => {

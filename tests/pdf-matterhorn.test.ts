@@ -101,7 +101,7 @@ describe.each([
   let pages: PDFRef[];
 
   beforeAll(async () => {
-    bytes = await renderFixture(file, { profile });
+    bytes = await renderFixture(file, { layout: profile });
     read = await readPdf(bytes);
     pdf = read.pdf;
     root = lookupDict(pdf, read.catalog.get(PDFName.of('StructTreeRoot'))) as PDFDict;

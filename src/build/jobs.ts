@@ -5,12 +5,10 @@
  */
 import type { ReportDocument } from '../model/types.js';
 import type { Output } from './formats.js';
+import type { Layout } from '../render/shared/options.js';
 
 /** A renderer that turns a model into a file. */
 export type Engine = 'pdf' | 'docx';
-
-/** The official report's layout, or the plain version's easy-to-read one. */
-export type Layout = 'report' | 'easy';
 
 /** Work toward one output file: bytes already made, or a model for an engine to render. */
 export type Job =
@@ -19,7 +17,7 @@ export type Job =
 
 /** Renders a model with an engine; engines load lazily, so `check` never pays for them. */
 export async function runEngine(engine: Engine, doc: ReportDocument, layout: Layout): Promise<Uint8Array> {
-  if (engine === 'pdf') return (await import('../render/pdf/index.js')).renderPdf(doc, { profile: layout });
+  if (engine === 'pdf') return (await import('../render/pdf/index.js')).renderPdf(doc, { layout });
   return (await import('../render/docx/index.js')).renderDocx(doc, { layout });
 }
 

@@ -11,7 +11,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ReportDocument } from '../model/types.js';
 import type { Format, Output } from './formats.js';
-import { runEngine, type Engine, type Job, type Layout } from './jobs.js';
+import { runEngine, type Engine, type Job } from './jobs.js';
+import type { Layout } from '../render/shared/options.js';
 import { addStageTimes, stageTimes, stageTimesSince, timedAsync, type StageTimes } from '../timings.js';
 
 /** A job and the format that asked for it. */

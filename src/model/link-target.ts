@@ -34,7 +34,12 @@ export type LinkTarget =
 
 /** What browsers strip before parsing a URL (URL standard, "basic URL parser", first steps). */
 function cleaned(href: string): string {
-  return href.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  const target = href.replace(/[\t\n\r]/g, '');
+  let start = 0;
+  let end = target.length;
+  while (start < end && target.charCodeAt(start) <= 0x20) start++;
+  while (end > start && target.charCodeAt(end - 1) <= 0x20) end--;
+  return target.slice(start, end);
 }
 
 /** Classifies a link target as written in the source. */

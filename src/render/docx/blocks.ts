@@ -1,11 +1,14 @@
 /** Block model nodes → docx paragraphs and tables, with styles for every look. */
 import { BorderStyle, Bookmark, CheckBox, Paragraph, Tab, TextRun, type Table, type ParagraphChild } from 'docx';
-import type { Block, Heading, List } from '../../model/types.js';
+import type { Block, Heading, Labels, List } from '../../model/types.js';
 import { assertNever } from '../../model/assert-never.js';
 import { renderFigure } from './figures.js';
 import { renderInlines, type InlineContext } from './inlines.js';
 import { listTextIndent, type ListNumbering } from './numbering.js';
 import { renderTable } from './tables.js';
+import { captionPrefix } from '../shared/captions.js';
+import { headingLabel } from '../shared/labels.js';
+import { wordColor } from '../shared/tokens.js';
 
 /** What block rendering needs: the inline context, list numbering, and where the blocks stand. */
 export interface BlockContext extends InlineContext {
@@ -16,6 +19,8 @@ export interface BlockContext extends InlineContext {
   listLevel: number;
   /** Space above a paragraph that follows a list, back to the rhythm of body paragraphs. */
   afterList: number;
+  /** The document's fixed texts, for caption labels. */
+  labels: Labels;
 }
 
 type Rendered = Paragraph | Table;
@@ -38,10 +43,10 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
         out.push(...list(block, ctx));
         break;
       case 'table':
-        out.push(...renderTable(block, ctx));
+        out.push(...renderTable(block, ctx, captionPrefix(ctx.labels, block)));
         break;
       case 'figure':
-        out.push(...renderFigure(block, ctx));
+        out.push(...renderFigure(block, ctx, captionPrefix(ctx.labels, block)));
         break;
       case 'blockquote':
         out.push(...renderBlocks(block.children, { ...ctx, paragraphStyle: 'Quote' }));
@@ -61,7 +66,7 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
   return out;
 }
 
-const RULE = { style: BorderStyle.SINGLE, size: 6, color: '8A9BAE', space: 12 } as const;
+const RULE = { style: BorderStyle.SINGLE, size: 6, color: wordColor('rule'), space: 12 } as const;
 
 /** An empty paragraph carrying a thematic break that no paragraph follows. */
 function ruleParagraph(): Paragraph {
@@ -70,7 +75,8 @@ function ruleParagraph(): Paragraph {
 
 function heading(node: Heading, ctx: BlockContext): Paragraph {
   const text = renderInlines(node.children, ctx);
-  const children: ParagraphChild[] = node.number ? [new TextRun(`${node.number} `), ...text] : text;
+  const label = headingLabel(node.number);
+  const children: ParagraphChild[] = label ? [new TextRun(label), ...text] : text;
   const name = ctx.bookmarks.get(node.id);
   return new Paragraph({
     style: `Heading${node.level}`,

@@ -5,6 +5,7 @@
  * without their alt text, and an undefined character style on TOC entries.
  */
 import { editXml, type PackageParts } from './package.js';
+import { escapeXml } from '../shared/text.js';
 
 /** What goes into the document properties besides what the docx library writes. */
 export interface PropertyFacts {
@@ -86,8 +87,4 @@ function tableLook(attrs: string): string {
     return `w:${name}="${on ? 1 : 0}"`;
   });
   return `<w:tblLook w:val="${val.toString(16).toUpperCase().padStart(4, '0')}" ${flags.join(' ')}/>`;
-}
-
-function escapeXml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

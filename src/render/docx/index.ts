@@ -15,16 +15,12 @@ import { completePackage } from './fixups.js';
 import { ListNumbering } from './numbering.js';
 import { packageParts, writePackage } from './package.js';
 import { colophonPage, coverPage, mainPages } from './page.js';
-import { afterListSpacing, buildStyles, type Layout } from './styles.js';
+import { afterListSpacing, buildStyles } from './styles.js';
 import { renderToc } from './toc.js';
-
-/** How to render: the official report or the easy-to-read (plain-language) version. */
-export interface DocxOptions {
-  layout: Layout;
-}
+import type { RenderOptions } from '../shared/options.js';
 
 /** Renders a report as .docx bytes. */
-export async function renderDocx(doc: ReportDocument, options: DocxOptions): Promise<Uint8Array> {
+export async function renderDocx(doc: ReportDocument, options: RenderOptions): Promise<Uint8Array> {
   const bookmarks = bookmarkNames(doc.body);
   const repeatedNotes = new Set<number>();
   walkDocument(doc, (node) => {
@@ -38,6 +34,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions): Pro
     paragraphStyle: 'Normal',
     listLevel: -1,
     afterList: afterListSpacing(options.layout),
+    labels: doc.frame.labels,
   };
   const cover = renderCover(doc, ctx);
   const colophon = renderColophon(doc, ctx);

@@ -3,6 +3,7 @@ import { Bookmark, ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, S
 import type { Inline } from '../../model/types.js';
 import { assertNever } from '../../model/assert-never.js';
 import { classifyLink } from '../../model/link-target.js';
+import { softBreaks } from '../shared/text.js';
 
 /** What inline rendering needs from the document. */
 export interface InlineContext {
@@ -31,8 +32,7 @@ export function renderInlines(nodes: readonly Inline[], ctx: InlineContext, form
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
-        // Most text has no line break; the test spares the regular expression a scan of it.
-        out.push(run(node.value.includes('\n') ? node.value.replace(/\s*\n\s*/g, ' ') : node.value, format));
+        out.push(run(softBreaks(node.value), format));
         break;
       case 'inlineCode':
         out.push(run(node.value, { ...format, style: 'CodeChar' }));

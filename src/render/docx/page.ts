@@ -1,6 +1,7 @@
 /** The page: A4 portrait with report margins, and a footer with the short title and page numbers. */
 import { Footer, PageNumber, Paragraph, SectionType, Tab, TextRun, VerticalAlignSection, type ISectionOptions } from 'docx';
 import type { ReportDocument } from '../../model/types.js';
+import { pageOfParts } from '../shared/labels.js';
 
 const A4 = { width: 11906, height: 16838 };
 /** 25 mm in twips. */
@@ -33,13 +34,9 @@ export function mainPages(doc: ReportDocument): Omit<ISectionOptions, 'children'
 }
 
 function footerLine(doc: ReportDocument): Paragraph {
-  const pattern = doc.frame.labels.pageOf;
-  const parts: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = [];
-  for (const piece of pattern.split(/(\{page\}|\{pages\})/)) {
-    if (piece === '{page}') parts.push(PageNumber.CURRENT);
-    else if (piece === '{pages}') parts.push(PageNumber.TOTAL_PAGES);
-    else if (piece !== '') parts.push(piece);
-  }
+  const parts = pageOfParts(doc.frame.labels).map((part) =>
+    typeof part === 'string' ? part : part.field === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES,
+  );
   return new Paragraph({
     style: 'Footer',
     children: [new TextRun(doc.meta.shortTitle), new TextRun({ children: [new Tab(), ...parts] })],

@@ -12,9 +12,8 @@ import type {
 import { AlignmentType, BorderStyle, LineRuleType, ShadingType, TabStopType } from 'docx';
 import { FONT_MONO, FONT_SANS } from './fonts.js';
 import { TEXT_WIDTH } from './page.js';
-
-/** Which version of the report the styles are for: the official report or the easy-to-read one. */
-export type Layout = 'report' | 'easy';
+import type { Layout } from '../shared/options.js';
+import { typeScale, wordColor } from '../shared/tokens.js';
 
 /** Sizes and spacing for one layout; sizes in points, spacing in twentieths of a point. */
 interface Scale {
@@ -28,15 +27,21 @@ interface Scale {
   after: number;
 }
 
+/** The house type sizes, with the Word file's own title sizes and paragraph rhythm. */
 const SCALES: Record<Layout, Scale> = {
-  report: { body: 11, small: 9, headings: [20, 15, 12.5, 11, 11, 11], title: 28, subtitle: 16, line: 288, after: 160 },
-  easy: { body: 14, small: 12, headings: [24, 19, 16, 14, 14, 14], title: 30, subtitle: 18, line: 360, after: 240 },
+  report: { ...houseSizes('report'), title: 28, subtitle: 16, line: 288, after: 160 },
+  easy: { ...houseSizes('easy'), title: 30, subtitle: 18, line: 360, after: 240 },
 };
 
-/** Text colour for headings and the title: a dark blue with contrast well above 7:1 on white. */
-const ACCENT = '1B3A5C';
-const MUTED = '404040';
-const RULE = '8A9BAE';
+function houseSizes(layout: Layout): Pick<Scale, 'body' | 'small' | 'headings'> {
+  const { body, small, headings } = typeScale(layout);
+  return { body, small, headings: [...headings] };
+}
+
+/** Text colour for headings and the title: the house dark blue, well above 7:1 on white. */
+const ACCENT = wordColor('heading');
+const MUTED = wordColor('muted');
+const RULE = wordColor('rule');
 
 /** Half-points, as Word stores font sizes. */
 const hp = (pt: number): number => Math.round(pt * 2);

@@ -7,11 +7,13 @@ import type { Align, Inline, Table as TableNode } from '../../model/types.js';
 import { inlineText } from '../../model/text.js';
 import { renderInlines, type InlineContext } from './inlines.js';
 import { TEXT_WIDTH } from './page.js';
+import { captionParagraph } from './figures.js';
+import { wordColor } from '../shared/tokens.js';
 
-const RULE = { style: BorderStyle.SINGLE, size: 8, color: '1B3A5C' };
-const THIN = { style: BorderStyle.SINGLE, size: 4, color: 'B4BFCC' };
+const RULE = { style: BorderStyle.SINGLE, size: 8, color: wordColor('heading') };
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: wordColor('rule') };
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' };
-const HEADER_FILL = 'E8EDF3';
+const HEADER_FILL = wordColor('tableHeaderFill');
 
 const ALIGN: Record<Exclude<Align, null>, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
   left: AlignmentType.LEFT,
@@ -20,7 +22,7 @@ const ALIGN: Record<Exclude<Align, null>, (typeof AlignmentType)[keyof typeof Al
 };
 
 /** The caption (above the table, as reports place table captions) and the table. */
-export function renderTable(table: TableNode, ctx: InlineContext): (Paragraph | Table)[] {
+export function renderTable(table: TableNode, ctx: InlineContext, label: string): (Paragraph | Table)[] {
   const widths = columnWidths(table);
   const rows = table.rows.map((row, r) => {
     const headerRow = r < table.headerRows;
@@ -46,7 +48,7 @@ export function renderTable(table: TableNode, ctx: InlineContext): (Paragraph | 
     });
   });
   const out: (Paragraph | Table)[] = [];
-  if (table.caption) out.push(new Paragraph({ style: 'Caption', children: renderInlines(table.caption, ctx) }));
+  if (table.caption) out.push(captionParagraph(label, renderInlines(table.caption, ctx)));
   out.push(
     new Table({
       rows,

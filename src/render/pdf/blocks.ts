@@ -8,6 +8,8 @@ import { LAYOUT_ARTIFACT, StructNode, type StructType, type Tag } from './struct
 import { toRuns, type InlineContext, type PdfInline } from './inlines.js';
 import { MONO } from './fonts.js';
 import { keepHeadingsWithNext, keepStarts } from './keep.js';
+import { captionPrefix } from '../shared/captions.js';
+import { headingLabel, headingLine } from '../shared/labels.js';
 
 /** A pdfmake content node (pdfmake's document-definition objects are untyped). */
 export type PdfNode = { [key: string]: unknown };
@@ -64,7 +66,7 @@ function block(node: Block, parent: StructNode, ctx: BlockContext): PdfNode | un
         layout: {
           hLineWidth: () => 0,
           vLineWidth: (i: number) => (i === 0 ? 3 : 0),
-          vLineColor: () => theme.colors.quoteRule,
+          vLineColor: () => theme.colors.heading,
           paddingLeft: () => 14,
           paddingRight: () => 0,
           paddingTop: () => 2,
@@ -127,7 +129,7 @@ function heading(node: Heading, parent: StructNode, ctx: BlockContext): PdfNode 
   const { theme } = ctx;
   const h = parent.add(new StructNode(HEADING_TYPES[node.level]));
   const runs = toRuns(node.children, h, ctx);
-  const label = node.number ? `${node.number}\u2002` : '';
+  const label = headingLabel(node.number);
   if (label) runs.unshift({ text: label, _rv: h });
   const size = theme.headingSizes[node.level - 1] ?? theme.bodySize;
   ctx.outline.length = node.level - 1;
@@ -141,7 +143,7 @@ function heading(node: Heading, parent: StructNode, ctx: BlockContext): PdfNode 
     outline: true,
     outlineParentId,
     outlineExpanded: node.level === 1,
-    outlineText: `${node.number ? `${node.number} ` : ''}${inlineText(node.children)}`,
+    outlineText: headingLine(node.number, inlineText(node.children)),
     fontSize: size,
     bold: node.level <= 5,
     italics: node.level === 6,
@@ -190,7 +192,7 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
   if (node.caption) {
     const caption = t.add(new StructNode('Caption'));
     const runs = toRuns(node.caption, caption, ctx);
-    runs.unshift({ text: `${ctx.labels.table} ${node.number}\u2002`, _rv: caption, bold: true });
+    runs.unshift({ text: captionPrefix(ctx.labels, node), _rv: caption, bold: true });
     parts.push(textNode(runs, { margin: [0, 0, 0, 6], color: theme.colors.text }));
   }
   const columns = node.rows[0]?.cells.length ?? 1;
@@ -251,7 +253,7 @@ function figure(node: Figure, parent: StructNode, ctx: BlockContext): PdfNode | 
   if (node.caption) {
     const caption = div.add(new StructNode('Caption'));
     const runs = toRuns(node.caption, caption, ctx);
-    runs.unshift({ text: `${ctx.labels.figure} ${node.number}\u2002`, _rv: caption, bold: true });
+    runs.unshift({ text: captionPrefix(ctx.labels, node), _rv: caption, bold: true });
     parts.push(textNode(runs, { margin: [0, 6, 0, 0], color: ctx.theme.colors.text }));
   }
   return { stack: parts, unbreakable: true, margin: [0, 4, 0, paragraphGap(ctx) + 4] };

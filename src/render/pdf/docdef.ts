@@ -11,6 +11,7 @@ import { atFoot, keepHeadingsWithNext } from './keep.js';
 import { FOOTER_ARTIFACT, HEADER_ARTIFACT, LAYOUT_ARTIFACT, StructNode } from './structure.js';
 import { SANS } from './fonts.js';
 import type { Theme } from './theme.js';
+import { headingLabel, pageOfText } from '../shared/labels.js';
 
 /** A4 in points. */
 export const A4 = { width: 595.28, height: 841.89 };
@@ -187,7 +188,7 @@ function contents(doc: ReportDocument, root: StructNode, ctx: BlockContext): Pdf
     const link = item.add(new StructNode('Link'));
     link.link = { dest: entry.id, contents: entry.number ? `${entry.number} ${entry.text}` : entry.text };
     const indent = (entry.level - 1) * (theme.bodySize * 1.6);
-    const label: PdfInline[] = entry.number ? [{ text: `${entry.number}\u2002`, _rv: link }] : [];
+    const label: PdfInline[] = entry.number ? [{ text: headingLabel(entry.number), _rv: link }] : [];
     out.push({
       columns: [
         { width: '*', text: [...label, { text: entry.text, _rv: link }] },
@@ -238,7 +239,7 @@ function header(doc: ReportDocument, theme: Theme): PdfNode {
 
 function footer(doc: ReportDocument, theme: Theme, page: number, pages: number): PdfNode {
   const [left, , right, bottom] = theme.pageMargins;
-  const text = doc.frame.labels.pageOf.replace('{page}', String(page)).replace('{pages}', String(pages));
+  const text = pageOfText(doc.frame.labels, page, pages);
   return {
     text: [{ text, _rv: FOOTER_ARTIFACT }],
     alignment: 'right',
@@ -249,5 +250,5 @@ function footer(doc: ReportDocument, theme: Theme, page: number, pages: number):
 }
 
 function coverBand(theme: Theme, height: number): PdfNode {
-  return { canvas: [{ type: 'rect', x: 0, y: 0, w: A4.width, h: height, color: theme.colors.coverBand, _rv: LAYOUT_ARTIFACT }] };
+  return { canvas: [{ type: 'rect', x: 0, y: 0, w: A4.width, h: height, color: theme.colors.heading, _rv: LAYOUT_ARTIFACT }] };
 }

@@ -14,20 +14,13 @@ import { buildDefinition } from './docdef.js';
 import { fontFamilies } from './fonts.js';
 import { attachSession, escapeXmpInfo, installHooks } from './pdfmake-hooks.js';
 import { infoFor, prepareXmp, type XmpTarget } from './metadata.js';
-import { themeFor, type LayoutProfile } from './theme.js';
-
-export type { LayoutProfile } from './theme.js';
-
-/** Options for rendering a report to PDF. */
-export interface PdfRenderOptions {
-  /** 'report' for the official report, 'easy' for the easy-to-read layout. */
-  profile?: LayoutProfile;
-}
+import { themeFor } from './theme.js';
+import type { RenderOptions } from '../shared/options.js';
 
 /** Renders the report model to a tagged PDF/UA-1 file. */
-export async function renderPdf(doc: ReportDocument, options: PdfRenderOptions = {}): Promise<Uint8Array> {
+export async function renderPdf(doc: ReportDocument, options: Partial<RenderOptions> = {}): Promise<Uint8Array> {
   installHooks();
-  const theme = themeFor(options.profile ?? 'report');
+  const theme = themeFor(options.layout ?? 'report');
   const built = buildDefinition(doc, theme);
   const notes = built.footnotes;
   attachSession(built.definition.content, {

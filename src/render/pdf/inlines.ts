@@ -8,6 +8,7 @@ import type { Inline, Labels } from '../../model/types.js';
 import { inlineText } from '../../model/text.js';
 import { assertNever } from '../../model/assert-never.js';
 import { classifyLink } from '../../model/link-target.js';
+import { softBreaks } from '../shared/text.js';
 import { StructNode, type Tag } from './structure.js';
 import { MONO } from './fonts.js';
 import type { Theme } from './theme.js';
@@ -72,8 +73,7 @@ function walk(nodes: readonly Inline[], leaf: StructNode, style: RunStyle, ctx: 
   for (const node of nodes) {
     switch (node.type) {
       case 'text': {
-        // A soft line break in the source is a space on the page; only `break` ends a line.
-        const text = node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
+        const text = softBreaks(node.value);
         if (text !== '') out.push(run(text, leaf, style));
         break;
       }

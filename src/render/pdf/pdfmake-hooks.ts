@@ -23,6 +23,7 @@ import { Tagger, type Box, type PdfKitDoc } from './tagging.js';
 import type { KeepProbe } from './keep.js';
 import { useObjectStreams, type KitDoc } from './object-streams.js';
 import { sharedLayouts } from './fonts.js';
+import { escapeXml } from '../shared/text.js';
 
 const require = createRequire(import.meta.url);
 
@@ -733,8 +734,4 @@ export function escapeXmpInfo(kit: object): void {
       this.info = info;
     }
   };
-}
-
-function escapeXml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
