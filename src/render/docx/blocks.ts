@@ -7,7 +7,6 @@ import { renderInlines, type InlineContext } from './inlines.js';
 import { listTextIndent, type ListNumbering } from './numbering.js';
 import { renderTable } from './tables.js';
 import { captionPrefix } from '../shared/captions.js';
-import { headingLabel } from '../shared/labels.js';
 import { wordColor } from '../shared/tokens.js';
 
 /** What block rendering needs: the inline context, list numbering, and where the blocks stand. */
@@ -21,6 +20,8 @@ export interface BlockContext extends InlineContext {
   afterList: number;
   /** The document's fixed texts, for caption labels. */
   labels: Labels;
+  /** Heading levels whose styles carry the heading numbering (the front matter's `numbering`). */
+  numberedLevels: number;
 }
 
 type Rendered = Paragraph | Table;
@@ -73,13 +74,16 @@ function ruleParagraph(): Paragraph {
   return new Paragraph({ border: { top: RULE } });
 }
 
+/**
+ * A heading in its Heading style, which numbers it (see numbering.ts); the number is never typed.
+ * A heading the model leaves unnumbered (`{-}`) is taken out of the numbering where its style has it.
+ */
 function heading(node: Heading, ctx: BlockContext): Paragraph {
-  const text = renderInlines(node.children, ctx);
-  const label = headingLabel(node.number);
-  const children: ParagraphChild[] = label ? [new TextRun(label), ...text] : text;
+  const children = renderInlines(node.children, ctx);
   const name = ctx.bookmarks.get(node.id);
   return new Paragraph({
     style: `Heading${node.level}`,
+    ...(node.number === undefined && node.level <= ctx.numberedLevels ? { numbering: false } : {}),
     children: name ? [new Bookmark({ id: name, children })] : children,
   });
 }

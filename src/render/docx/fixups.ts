@@ -2,7 +2,8 @@
  * Package parts the docx library leaves incomplete or writes unlike Word: the document language
  * (properties and settings) and publisher, the table look in the form Word writes it, note
  * separators without a stray note mark, repeated note numbers styled as note marks, pictures
- * without their alt text, and an undefined character style on TOC entries.
+ * without their alt text, an undefined character style on TOC entries, and the kind of the
+ * heading numbering.
  */
 import { editXml, type PackageParts } from './package.js';
 import { escapeXml } from '../shared/text.js';
@@ -43,7 +44,13 @@ export function completePackage(parts: PackageParts, facts: PropertyFacts): void
     editXml(parts, `word/${kind}s.xml`, (xml) => xml.replace(separator, (note) => note.replace(mark, '')));
   }
   editXml(parts, 'word/document.xml', (xml) => xml.replace(DOCUMENT_FIXES, documentFix));
+  // The library writes every list as "hybrid" (one level at a time, as bullets); Word's heading
+  // numbering is a true multilevel list, which its Multilevel List gallery shows as such.
+  editXml(parts, 'word/numbering.xml', (xml) => xml.replace(HEADING_LIST_KIND, '$1multilevel'));
 }
+
+/** The list kind of the abstract numbering whose first level is linked to Heading 1. */
+const HEADING_LIST_KIND = /(<w:multiLevelType w:val=")hybridMultilevel(?="\/><w:lvl w:ilvl="0"(?:(?!<\/w:lvl>)[\s\S])*<w:pStyle w:val="Heading1"\/>)/;
 
 /** The document's fix-ups, found in one pass over its XML (the largest part). */
 const DOCUMENT_FIXES =

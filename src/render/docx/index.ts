@@ -26,7 +26,7 @@ export async function renderDocx(doc: ReportDocument, options: RenderOptions): P
   walkDocument(doc, (node) => {
     if (node.type === 'footnoteRef' && node.repeat) repeatedNotes.add(node.number);
   });
-  const lists = new ListNumbering();
+  const lists = new ListNumbering(doc.meta.numbering);
   const ctx: BlockContext = {
     bookmarks,
     repeatedNotes,
@@ -35,6 +35,7 @@ export async function renderDocx(doc: ReportDocument, options: RenderOptions): P
     listLevel: -1,
     afterList: afterListSpacing(options.layout),
     labels: doc.frame.labels,
+    numberedLevels: doc.meta.numbering,
   };
   const cover = renderCover(doc, ctx);
   const colophon = renderColophon(doc, ctx);
@@ -49,7 +50,7 @@ export async function renderDocx(doc: ReportDocument, options: RenderOptions): P
     keywords: doc.meta.keywords.join(', '),
     description: doc.meta.description ?? '',
     lastModifiedBy: creator,
-    styles: buildStyles(options.layout, doc.meta.locale),
+    styles: buildStyles(options.layout, doc.meta.locale, doc.meta.numbering),
     numbering: lists.options(),
     footnotes,
     fonts: fontsToEmbed(doc),

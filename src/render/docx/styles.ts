@@ -11,6 +11,7 @@ import type {
 } from 'docx';
 import { AlignmentType, BorderStyle, LineRuleType, ShadingType, TabStopType } from 'docx';
 import { FONT_MONO, FONT_SANS } from './fonts.js';
+import { BULLET_NUMBERING, HEADING_NUMBERING, ORDERED_NUMBERING } from './numbering.js';
 import { TEXT_WIDTH } from './page.js';
 import type { Layout } from '../shared/options.js';
 import { typeScale, wordColor } from '../shared/tokens.js';
@@ -65,8 +66,11 @@ function para(p: StyleParagraph): IParagraphStylePropertiesOptions {
   return p;
 }
 
-/** The complete style sheet for a layout; `locale` is the default run language. Every style id is defined once. */
-export function buildStyles(layout: Layout, locale: string): IStylesOptions {
+/**
+ * The complete style sheet for a layout; `locale` is the default run language, and Heading 1 to
+ * `numberedLevels` are linked to the heading numbering. Every style id is defined once.
+ */
+export function buildStyles(layout: Layout, locale: string, numberedLevels: number): IStylesOptions {
   const s = SCALES[layout];
   return {
     default: {
@@ -76,12 +80,12 @@ export function buildStyles(layout: Layout, locale: string): IStylesOptions {
         paragraph: para({ widowControl: true, spacing: { after: s.after, line: s.line, lineRule: LineRuleType.AUTO } }),
       },
     },
-    paragraphStyles: [...paragraphStyles(s, layout)],
+    paragraphStyles: [...paragraphStyles(s, layout, numberedLevels)],
     characterStyles: [...characterStyles(s)],
   };
 }
 
-function paragraphStyles(s: Scale, layout: Layout): IParagraphStyleOptions[] {
+function paragraphStyles(s: Scale, layout: Layout, numberedLevels: number): IParagraphStyleOptions[] {
   const heading = (level: 1 | 2 | 3 | 4 | 5 | 6, before: number, after: number, extra: { italics?: boolean; color?: string } = {}) => ({
     id: `Heading${level}`,
     name: `Heading ${level}`,
@@ -90,6 +94,8 @@ function paragraphStyles(s: Scale, layout: Layout): IParagraphStyleOptions[] {
     quickFormat: true,
     run: { bold: true, size: hp(s.headings[level - 1] ?? s.body), color: ACCENT, ...extra },
     paragraph: para({
+      // The number comes from the style, so a heading an editor adds is numbered like the rest.
+      ...(level <= numberedLevels ? { numbering: { reference: HEADING_NUMBERING, level: level - 1 } } : {}),
       outlineLevel: level - 1,
       keepNext: true,
       keepLines: true,
@@ -164,6 +170,9 @@ function paragraphStyles(s: Scale, layout: Layout): IParagraphStyleOptions[] {
       quickFormat: true,
       paragraph: { spacing: { after: LIST_ITEM_AFTER } },
     },
+    // Word's list styles, tied to the house bullets and numbers, for lists editors add.
+    listStyle('ListBullet', 'List Bullet', BULLET_NUMBERING),
+    listStyle('ListNumber', 'List Number', ORDERED_NUMBERING),
     {
       id: 'Quote',
       name: 'Quote',
@@ -245,6 +254,17 @@ function paragraphStyles(s: Scale, layout: Layout): IParagraphStyleOptions[] {
       }),
     },
   ];
+}
+
+function listStyle(id: string, name: string, reference: string): IParagraphStyleOptions {
+  return {
+    id,
+    name,
+    basedOn: 'ListParagraph',
+    next: id,
+    quickFormat: true,
+    paragraph: { numbering: { reference, level: 0 } },
+  };
 }
 
 function toc(level: 1 | 2 | 3, indent: number, run: { bold?: boolean }, before: number): IParagraphStyleOptions {
