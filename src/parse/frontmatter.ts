@@ -5,6 +5,7 @@ import type { Root, Yaml } from 'mdast';
 import type { LabelLanguage, Metadata, Point, Span } from '../model/types.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { closest } from './suggest.js';
+import { canonicalLanguageTag } from '../model/language-tag.js';
 
 const isoDate = z
   .string()
@@ -20,7 +21,8 @@ export const frontMatterSchema = z.object({
   subtitle: z.string().optional(),
   lang: z
     .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as nb, nn or en'),
+    .refine((tag) => canonicalLanguageTag(tag) !== undefined, 'expected a BCP 47 language tag such as nb, nn or en')
+    .transform((tag) => canonicalLanguageTag(tag) ?? tag),
   date: isoDate.optional(),
   publisher: z.string().optional(),
   authors: stringList.optional(),

@@ -8,11 +8,10 @@ import { LAYOUT_ARTIFACT, StructNode, type StructType, type Tag } from './struct
 import { toRuns, type InlineContext, type PdfInline } from './inlines.js';
 import { MONO } from './fonts.js';
 import { keepHeadingsWithNext, keepStarts } from './keep.js';
+import type { PdfNode } from './marks.js';
 import { captionPrefix } from '../shared/captions.js';
 import { headingLabel, headingLine } from '../shared/labels.js';
 
-/** A pdfmake content node (pdfmake's document-definition objects are untyped). */
-export type PdfNode = { [key: string]: unknown };
 
 /** What block conversion needs from its surroundings. */
 export interface BlockContext extends InlineContext {
@@ -166,7 +165,7 @@ function list(node: List, parent: StructNode, ctx: BlockContext, depth: number):
     );
     const stack = content.filter((c): c is PdfNode => c !== undefined);
     // The item keeps its body's first lines with its marker; the paragraph keeps only its end.
-    if (stack[0]?.['_rvLines']) stack[0]['_rvLines'] = 'end';
+    if (stack[0]?._rvLines) stack[0]._rvLines = 'end';
     // Paragraphs in a list item keep their own gap; the item's gap replaces the last one.
     const lastBlock = stack[stack.length - 1];
     if (lastBlock && Array.isArray(lastBlock['margin'])) {

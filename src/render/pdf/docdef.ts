@@ -3,7 +3,8 @@
  * header and footer, footnote areas — with the logical structure tree built alongside.
  */
 import type { Block, Footnote, ReportDocument } from '../../model/types.js';
-import { blocks, rule, textNode, type BlockContext, type PdfNode } from './blocks.js';
+import { blocks, rule, textNode, type BlockContext } from './blocks.js';
+import type { PdfNode } from './marks.js';
 import { toRuns, type PdfInline } from './inlines.js';
 import { FootnoteArea } from './footnotes.js';
 import { cloneContent } from './clone.js';

@@ -11,7 +11,8 @@
 import type { Footnote } from '../../model/types.js';
 import { FOOTNOTE_RULE_ARTIFACT, isStruct, StructNode, type Tag } from './structure.js';
 import type { LayoutSession, MeasureOffPage } from './pdfmake-hooks.js';
-import { blocks, rule, type BlockContext, type PdfNode } from './blocks.js';
+import { blocks, rule, type BlockContext } from './blocks.js';
+import type { PdfNode } from './marks.js';
 import { cloneContent } from './clone.js';
 
 /** Space between the body text and the footnote rule. */

@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import { inFootnoteArea, isStruct, LAYOUT_ARTIFACT, type ArtifactTag, type Tag } from './structure.js';
 import { Tagger, type Box, type PdfKitDoc } from './tagging.js';
 import type { KeepProbe } from './keep.js';
+import type { Marks } from './marks.js';
 import { useObjectStreams, type KitDoc } from './object-streams.js';
 import { sharedLayouts } from './fonts.js';
 import { escapeXml } from '../shared/text.js';
@@ -43,7 +44,7 @@ export interface PmInline {
   linkToDestination?: unknown;
   /** Line height of the inline (set when pdfmake measures text). */
   height?: number;
-  _rv?: Tag;
+  _rv?: Marks['_rv'];
 }
 
 /** A laid-out line. */
@@ -69,7 +70,7 @@ interface PmVector {
   h?: number;
   r2?: number;
   points?: { y: number }[];
-  _rv?: Tag;
+  _rv?: Marks['_rv'];
 }
 
 interface PmImage {
@@ -77,7 +78,7 @@ interface PmImage {
   y: number;
   _width: number;
   _height: number;
-  _rv?: Tag;
+  _rv?: Marks['_rv'];
 }
 
 /** An item on a laid-out page. */
@@ -119,8 +120,8 @@ interface PmLayoutBuilder {
   linearNodeList: unknown[];
 }
 
-/** A content node as the layout sees it (only the fields the hooks read or set). */
-interface PmNode {
+/** A content node as the layout sees it (only the fields the hooks read or set), with the marks blocks.ts set. */
+interface PmNode extends Omit<Marks, '_rv'> {
   pageBreak?: string;
   columns?: PmNode[];
   stack?: PmNode[];
@@ -128,18 +129,6 @@ interface PmNode {
   /** Inlines not laid out yet (after pdfmake measured the node). */
   _inlines?: PmInline[];
   _maxWidth?: number;
-  _rvKeep?: KeepProbe;
-  /** A block set at the foot of its page (the probe measures it). */
-  _rvAtFoot?: KeepProbe;
-  /**
-   * A paragraph: no single line of it alone at the top of a page, nor ('all') at the bottom; the
-   * first paragraph of a list item leaves the bottom rule to its item ('end').
-   */
-  _rvLines?: 'all' | 'end';
-  /** Forced line breaks in the paragraph. */
-  _rvBreaks?: number;
-  /** A list item (marker and body columns): its body's first two lines start on the same page. */
-  _rvItem?: boolean;
   /** Index of the line before which the paragraph moves to the next page, and on which page. */
   _rvBreakAt?: { line: number; page: number; built: number };
 }
