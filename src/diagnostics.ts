@@ -17,6 +17,13 @@ export interface Diagnostic {
   hint?: string;
   /** Where; absent for problems with the file as a whole. */
   pos?: Span;
+  /** A pedantic warning, shown only with --strict (e.g. a label nobody refers to). */
+  strictOnly?: true;
+}
+
+/** Extra facts about a finding. */
+export interface DiagnosticOptions {
+  strictOnly?: boolean;
 }
 
 /** A content mistake that stops the pipeline; carries its diagnostics instead of a stack trace. */
@@ -39,8 +46,8 @@ export class DiagnosticSink {
   }
 
   /** Records a warning. */
-  warn(rule: string, message: string, pos?: Span, hint?: string): void {
-    this.items.push(clean({ file: this.file, severity: 'warning', rule, message, hint, pos }));
+  warn(rule: string, message: string, pos?: Span, hint?: string, options: DiagnosticOptions = {}): void {
+    this.items.push(clean({ file: this.file, severity: 'warning', rule, message, hint, pos, ...(options.strictOnly ? { strictOnly: true } : {}) }));
   }
 
   /** True when at least one error was recorded. */
@@ -53,6 +60,11 @@ function clean(d: Diagnostic): Diagnostic {
   if (d.hint === undefined) delete d.hint;
   if (d.pos === undefined) delete d.pos;
   return d;
+}
+
+/** The diagnostics an author is shown: pedantic warnings only under --strict. */
+export function visibleDiagnostics(list: readonly Diagnostic[], strict: boolean): Diagnostic[] {
+  return strict ? [...list] : list.filter((d) => !d.strictOnly);
 }
 
 /** Orders diagnostics by position, errors before warnings at the same place. */

@@ -110,7 +110,7 @@ it('misspelt directives and front matter keys get a "did you mean"', () => {
     .diagnostics.map((d) => `${d.rule} ${d.pos?.start.line} ${d.message} | ${d.hint}`);
   expect(attrs).toEqual([
     'directive-attribute-unknown 8 ::figure has no attribute "captoin"; it is ignored | did you mean "caption"?',
-    'directive-attribute-unknown 8 ::figure has no attribute "width"; it is ignored | ::figure takes src, alt, caption, decorative',
+    'directive-attribute-unknown 8 ::figure has no attribute "width"; it is ignored | ::figure takes src, alt, caption, decorative, id',
   ]);
 });
 

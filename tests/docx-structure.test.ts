@@ -220,8 +220,9 @@ describe('tables, figures, quotes and code', () => {
     expect(drawings[0]).toContain('descr="Søylediagram med tre søyler: 60, 35 og 80."');
     expect(drawings[1]).toMatch(/<adec:decorative [^>]*val="1"/);
     expect(body).toContain('<pic:cNvPr id="0" name="chart.png" descr="Søylediagram med tre søyler: 60, 35 og 80."/>');
-    // Numbered as in the PDF: the same label, number and separator.
-    expect(byText('Figur 1\u2002Deltakere per sesjon').style).toBe('Caption');
+    const caption = byText('Figur 1\u2002Deltakere per sesjon');
+    expect(caption.style).toBe('Caption');
+    expect(caption.xml).toContain('w:instr="SEQ Figur \\* ARABIC"');
   });
 
   test('block quotes use Quote, code blocks the Code style in Noto Sans Mono', () => {

@@ -1,7 +1,7 @@
 /** The build: load and check a report, render the requested formats, write them atomically. */
 import { basename, extname, join } from 'node:path';
 import { loadReport } from '../parse/index.js';
-import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { sortDiagnostics, visibleDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { planFormat, type Format } from './formats.js';
 import { RenderPool, type PlannedJob } from './lanes.js';
 import { writeAtomically, type PendingFile } from './write.js';
@@ -41,7 +41,9 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Bu
 }
 
 async function buildWith(pool: RenderPool, file: string, options: BuildOptions, started: number): Promise<BuildResult> {
-  const { doc, diagnostics } = loadReport(file);
+  const loaded = loadReport(file);
+  const { doc } = loaded;
+  const diagnostics = visibleDiagnostics(loaded.diagnostics, options.strict);
   // Planning runs the plain version's readability checks, so it comes before the verdict.
   const planned: PlannedJob[] = [];
   if (doc && !diagnostics.some((d) => d.severity === 'error')) {

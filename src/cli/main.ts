@@ -164,8 +164,11 @@ async function runCheck(args: string[]): Promise<number> {
   const { loadReport } = await import('../parse/index.js');
   const { printDiagnostics } = await import('./print.js');
   const { readabilityReport, formatReadability } = await import('../plain/index.js');
+  const { visibleDiagnostics } = await import('../diagnostics.js');
   const all = files.flatMap((file) => {
-    const { doc, diagnostics } = loadReport(file);
+    const loaded = loadReport(file);
+    const { doc } = loaded;
+    const diagnostics = visibleDiagnostics(loaded.diagnostics, values.strict === true);
     if (!doc) return diagnostics;
     // LIX of the report and its plain version; figures go to stdout, threshold warnings with the rest.
     const readability = readabilityReport(doc);

@@ -16,6 +16,9 @@ export function inlineText(inlines: readonly Inline[]): string {
         break;
       case 'footnoteRef':
         break;
+      case 'crossRef':
+        out += node.text;
+        break;
       case 'emphasis':
       case 'strong':
       case 'delete':

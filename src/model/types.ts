@@ -95,6 +95,18 @@ export interface LangSpan extends NodeBase {
   children: Inline[];
 }
 
+/** A cross-reference (`@fig-kart`, `[-@tbl-x]`), resolved: the text to print and the target's anchor. */
+export interface CrossRef extends NodeBase {
+  type: 'crossRef';
+  kind: 'section' | 'figure' | 'table';
+  /** Anchor id of the target heading, figure or table. */
+  target: string;
+  /** What every format prints, in the document language: "figur 2", "Kapittel 5.3", «Sammendrag», or "2". */
+  text: string;
+  /** The target's number, which `text` ends with; absent when the reference names a title. */
+  number?: string;
+}
+
 export type Inline =
   | Text
   | Emphasis
@@ -105,7 +117,8 @@ export type Inline =
   | Link
   | FootnoteRef
   | LineBreak
-  | LangSpan;
+  | LangSpan
+  | CrossRef;
 
 // ---------------------------------------------------------------------------------------------
 // Blocks
@@ -166,6 +179,8 @@ export interface Table extends NodeBase {
   headerRows: number;
   rows: TableRow[];
   caption?: Inline[];
+  /** Anchor id from a caption label (`: Caption {#tbl-x}`), for cross-references. */
+  id?: string;
   /** Caption number ("Tabell 2"), in document order; set on captioned tables only. */
   number?: number;
 }
@@ -181,6 +196,8 @@ export interface Figure extends NodeBase {
   /** Decorative images carry no meaning: no alt text, artifacts in PDF, marked decorative in DOCX. */
   decorative: boolean;
   caption?: Inline[];
+  /** Anchor id from `{#fig-x}`, for cross-references. */
+  id?: string;
   /** Caption number ("Figur 2"), in document order; set on captioned figures only. */
   number?: number;
 }
@@ -272,6 +289,13 @@ export interface Labels {
   pageOf: string;
   figure: string;
   table: string;
+  /** Words that cross-references print before a number: "kapittel", "figur", "tabell". */
+  sectionRef: string;
+  figureRef: string;
+  tableRef: string;
+  /** Quotation marks around the title of an unnumbered section a cross-reference names. */
+  quoteOpen: string;
+  quoteClose: string;
   skipToContent: string;
   backToReference: string;
   footnoteReference: string;

@@ -36,6 +36,7 @@ function childrenOf(node: Node): readonly Node[] {
     case 'inlineCode':
     case 'break':
     case 'footnoteRef':
+    case 'crossRef':
       return [];
     case 'heading':
     case 'paragraph':

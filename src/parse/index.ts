@@ -10,6 +10,8 @@ import { parseMarkdown } from './markdown.js';
 import { readFrontMatter } from './frontmatter.js';
 import { toModel } from './to-model.js';
 import { numberCaptions } from '../model/captions.js';
+import { attachTableCaptions } from './table-captions.js';
+import { resolveCrossReferences } from './cross-references.js';
 import { findDeepNesting, MAX_SCANNED_NESTING } from './nesting-guard.js';
 import { findDeepInlineNesting, MAX_SCANNED_INLINE_NESTING } from './inline-guard.js';
 import { timed } from '../timings.js';
@@ -34,6 +36,7 @@ export function loadReportText(file: string, text: string, sink = new Diagnostic
   const tree = timed('parse', () => parseMarkdown(text));
   const meta = timed('model', () => readFrontMatter(tree, text, sink));
   const converted = timed('model', () => toModel(tree, { numbering: meta?.numbering ?? 3, source: text }, sink));
+  attachTableCaptions(converted.body);
   numberCaptions(converted.body);
   const contentDir = dirname(resolve(file));
   if (!meta) {
@@ -51,6 +54,7 @@ export function loadReportText(file: string, text: string, sink = new Diagnostic
     toc: converted.toc,
     created: creationTime(meta.date),
   };
+  timed('model', () => resolveCrossReferences(doc, sink, text));
   timed('checks', () => runChecks(doc, sink, text));
   return { doc, diagnostics: sortDiagnostics(sink.items) };
 }

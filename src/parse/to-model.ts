@@ -65,6 +65,14 @@ export function toModel(tree: md.Root, options: ConvertOptions, sink: Diagnostic
   return new Converter(tree, options, sink).run();
 }
 
+/** An image followed only by a label, as Quarto writes a labelled figure: `![alt](x.png "Caption"){#fig-x}`. */
+function figureLabel(children: readonly md.PhrasingContent[]): { image: md.Image | md.ImageReference; id: string } | undefined {
+  const [image, label] = children;
+  if (children.length !== 2 || !image || (image.type !== 'image' && image.type !== 'imageReference') || label?.type !== 'text') return undefined;
+  const match = /^\{#([\p{L}\p{N}_-]+)\}\s*$/u.exec(label.value);
+  return match ? { image, id: match[1] as string } : undefined;
+}
+
 class Converter {
   private readonly definitions = new Map<string, md.Definition>();
   private readonly noteDefinitions = new Map<string, md.FootnoteDefinition>();
@@ -217,6 +225,12 @@ class Converter {
     if (only && (only.type === 'image' || only.type === 'imageReference')) {
       return this.figureFromImage(only, node);
     }
+    const labelled = figureLabel(meaningful);
+    if (labelled) {
+      const figure = this.figureFromImage(labelled.image, node);
+      if (figure) figure.id = labelled.id;
+      return figure;
+    }
     this.pipeRowsWithoutDelimiter(node);
     const children = this.inlines(node.children);
     if (children.length === 0) return undefined;
@@ -316,7 +330,7 @@ class Converter {
         'write ::figure{src="bilde.png" alt="What the image shows"}');
       return undefined;
     }
-    this.unknownAttributes(node, ['src', 'alt', 'caption', 'decorative']);
+    this.unknownAttributes(node, ['src', 'alt', 'caption', 'decorative', 'id']);
     const decorative = 'decorative' in attrs;
     const label = inlineText(this.inlines(node.children)).trim();
     const figure: Figure = {
@@ -325,6 +339,7 @@ class Converter {
       src,
       alt: decorative ? '' : (attrs.alt ?? label).trim(),
       decorative,
+      ...(attrs.id ? { id: attrs.id } : {}),
     };
     const caption = attrs.caption ?? (attrs.alt !== undefined ? label : '');
     if (caption) figure.caption = [{ type: 'text', value: caption, pos: span(node) }];

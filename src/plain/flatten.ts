@@ -27,6 +27,9 @@ export function flatten(inlines: readonly Inline[]): FlatText {
           case 'text':
           case 'inlineCode':
             return node.value.replace(PRIVATE_USE, '');
+          case 'crossRef':
+            // The plain version has other sections and no figure numbers: the reference stays as words.
+            return node.text.replace(PRIVATE_USE, '');
           case 'break':
             return ' ';
           case 'footnoteRef':

@@ -29,6 +29,9 @@ function inlineToHtml(node: Inline, ctx: HtmlContext): string {
       return '<br>';
     case 'footnoteRef':
       return '';
+    case 'crossRef':
+      // A link only where the target is on this page; the plain version leaves many targets out.
+      return ctx.ids.has(node.target) ? `<a href="#${escapeHtml(node.target)}">${escapeHtml(node.text)}</a>` : escapeHtml(node.text);
     case 'emphasis':
       return `<em>${inlinesToHtml(node.children, ctx)}</em>`;
     case 'strong':

@@ -1,25 +1,24 @@
 /** Block model nodes → docx paragraphs and tables, with styles for every look. */
 import { BorderStyle, Bookmark, CheckBox, Paragraph, Tab, TextRun, type Table, type ParagraphChild } from 'docx';
-import type { Block, Heading, Labels, List } from '../../model/types.js';
+import type { Block, Code, Heading, Labels, List } from '../../model/types.js';
 import { assertNever } from '../../model/assert-never.js';
 import { renderFigure } from './figures.js';
 import { renderInlines, type InlineContext } from './inlines.js';
 import { listTextIndent, type ListNumbering } from './numbering.js';
 import { renderTable } from './tables.js';
-import { captionPrefix } from '../shared/captions.js';
 import { wordColor } from '../shared/tokens.js';
 
 /** What block rendering needs: the inline context, list numbering, and where the blocks stand. */
 export interface BlockContext extends InlineContext {
   lists: ListNumbering;
+  /** Caption labels ("Figur", "Tabell") in the document's language. */
+  labels: Pick<Labels, 'figure' | 'table'>;
   /** Style for plain paragraphs here: Normal in the body, Quote in quotes, Footnote Text in notes. */
   paragraphStyle: string;
   /** Nesting level of the list item the blocks stand in, or -1 outside lists. */
   listLevel: number;
   /** Space above a paragraph that follows a list, back to the rhythm of body paragraphs. */
   afterList: number;
-  /** The document's fixed texts, for caption labels. */
-  labels: Labels;
   /** Heading levels whose styles carry the heading numbering (the front matter's `numbering`). */
   numberedLevels: number;
 }
@@ -38,22 +37,22 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
         out.push(heading(block, ctx));
         break;
       case 'paragraph':
-        out.push(paragraph(renderInlines(block.children, ctx), ctx, previous));
+        out.push(paragraph(ctx.anchors.wrap(block, renderInlines(block.children, ctx)), ctx, previous));
         break;
       case 'list':
         out.push(...list(block, ctx));
         break;
       case 'table':
-        out.push(...renderTable(block, ctx, captionPrefix(ctx.labels, block)));
+        out.push(...renderTable(block, ctx.labels.table, ctx));
         break;
       case 'figure':
-        out.push(...renderFigure(block, ctx, captionPrefix(ctx.labels, block)));
+        out.push(...renderFigure(block, ctx.labels.figure, ctx));
         break;
       case 'blockquote':
         out.push(...renderBlocks(block.children, { ...ctx, paragraphStyle: 'Quote' }));
         break;
       case 'code':
-        out.push(code(block.value));
+        out.push(code(block, ctx));
         break;
       case 'thematicBreak':
       case 'plainText':
@@ -79,7 +78,7 @@ function ruleParagraph(): Paragraph {
  * A heading the model leaves unnumbered (`{-}`) is taken out of the numbering where its style has it.
  */
 function heading(node: Heading, ctx: BlockContext): Paragraph {
-  const children = renderInlines(node.children, ctx);
+  const children = ctx.anchors.wrap(node, renderInlines(node.children, ctx));
   const name = ctx.bookmarks.get(node.id);
   return new Paragraph({
     style: `Heading${node.level}`,
@@ -113,7 +112,7 @@ function list(node: List, ctx: BlockContext): Rendered[] {
         new Paragraph({
           style,
           numbering: { reference: ref.reference, instance: ref.instance, level: ref.level },
-          children: [...box, ...renderInlines(first.children, ctx)],
+          children: [...box, ...ctx.anchors.wrap(item, renderInlines(first.children, ctx))],
         }),
       );
       out.push(...renderBlocks(rest, inner));
@@ -125,16 +124,16 @@ function list(node: List, ctx: BlockContext): Rendered[] {
 }
 
 /** One Code paragraph; lines are separated by breaks and tabs become real tabs (a tab in text is not one). */
-function code(value: string): Paragraph {
-  const lines = value.split('\n');
+function code(node: Code, ctx: BlockContext): Paragraph {
+  const lines = node.value.split('\n');
   return new Paragraph({
     style: 'Code',
-    children: lines.map(
+    children: ctx.anchors.wrap(node, lines.map(
       (line, i) =>
         new TextRun({
           children: line.split('\t').flatMap((part, j) => (j > 0 ? [new Tab(), part] : [part])),
           ...(i > 0 ? { break: 1 } : {}),
         }),
-    ),
+    )),
   });
 }

@@ -12,7 +12,9 @@ export function makeReproducible(parts: PackageParts, created: Date): void {
   editXml(parts, 'docProps/core.xml', (xml) => xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${when}`));
   renumberRelationships(parts);
   placeFinishedFaces(parts);
-  for (const name of ['word/document.xml', 'word/footnotes.xml']) editXml(parts, name, renumberCounters);
+  // One numbering across the parts: Word wants bookmark ids unique in the whole document.
+  const counters = { bookmarks: 0, drawings: 0 };
+  for (const name of ['word/document.xml', 'word/footnotes.xml']) editXml(parts, name, (xml) => renumberCounters(xml, counters));
 }
 
 /** Gives relationships with random ids (hyperlinks) numbered ids, in their order in each .rels part. */
@@ -37,12 +39,11 @@ function renumberRelationships(parts: PackageParts): void {
  * Bookmark and drawing ids come from counters that live as long as the process, so a second
  * build in the same process would number them differently; number them from 1 in document order.
  */
-function renumberCounters(xml: string): string {
+function renumberCounters(xml: string, counters: { bookmarks: number; drawings: number }): string {
   const bookmarks = new Map<string, number>();
-  let drawings = 0;
   return xml.replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)"|(<wp:docPr\b[^>]*?\bid=")\d+"/g, (_, bookmark?: string, id?: string, drawing?: string) => {
-    if (drawing !== undefined) return `${drawing}${++drawings}"`;
-    if (!bookmarks.has(id as string)) bookmarks.set(id as string, bookmarks.size + 1);
+    if (drawing !== undefined) return `${drawing}${++counters.drawings}"`;
+    if (!bookmarks.has(id as string)) bookmarks.set(id as string, ++counters.bookmarks);
     return `${bookmark}${bookmarks.get(id as string)}"`;
   });
 }

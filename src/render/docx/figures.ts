@@ -1,18 +1,19 @@
 /** Figures → an inline picture with alt text (or marked decorative) and a caption below it. */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { ImageRun, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import { ImageRun, Paragraph } from 'docx';
 import type { Figure } from '../../model/types.js';
 import { imageSize } from './image-size.js';
-import { renderInlines, type InlineContext } from './inlines.js';
+import type { InlineContext } from './inlines.js';
+import { captionParagraph } from './captions.js';
 import { TEXT_WIDTH } from './page.js';
 
 const TYPES: Record<string, 'png' | 'jpg'> = { '.png': 'png', '.jpg': 'jpg', '.jpeg': 'jpg' };
 /** The text column in CSS pixels (96 per inch), the unit docx sizes pictures in. */
 const MAX_WIDTH_PX = Math.floor(TEXT_WIDTH / 15);
 
-/** The figure's paragraphs, its caption after `label` ("Figur 1 "); empty when its file was not accepted by the checks. */
-export function renderFigure(figure: Figure, ctx: InlineContext, label: string): Paragraph[] {
+/** The figure's paragraphs; empty when its file was not accepted by the checks. */
+export function renderFigure(figure: Figure, label: string, ctx: InlineContext): Paragraph[] {
   const type = TYPES[extname(figure.path ?? '').toLowerCase()];
   if (!figure.path || !type) return [];
   const data = readFileSync(figure.path);
@@ -26,12 +27,8 @@ export function renderFigure(figure: Figure, ctx: InlineContext, label: string):
       ? { decorative: true, altText: { name: basename(figure.path), description: '', title: '' } }
       : { altText: { name: basename(figure.path), description: figure.alt, title: '' } }),
   });
-  const out = [new Paragraph({ style: 'FigureParagraph', children: [image] })];
-  if (figure.caption) out.push(captionParagraph(label, renderInlines(figure.caption, ctx)));
+  const out = [new Paragraph({ style: 'FigureParagraph', children: ctx.anchors.wrap(figure, [image]) })];
+  const caption = captionParagraph(figure, label, ctx);
+  if (caption) out.push(caption);
   return out;
-}
-
-/** A Caption paragraph: the bold label, as in the PDF, then the caption text. */
-export function captionParagraph(label: string, text: ParagraphChild[]): Paragraph {
-  return new Paragraph({ style: 'Caption', children: [...(label ? [new TextRun({ text: label, bold: true })] : []), ...text] });
 }

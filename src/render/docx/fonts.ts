@@ -58,6 +58,7 @@ function facesUsed(doc: ReportDocument): FaceUse {
         case 'text':
         case 'break':
         case 'footnoteRef':
+        case 'crossRef':
           break;
         case 'delete':
         case 'superscript':

@@ -13,7 +13,7 @@ export function renderFootnotes(notes: readonly Footnote[], ctx: BlockContext): 
     // Word puts the note's number at the start of its first paragraph; a tab lines the text up after it.
     const lead =
       first?.type === 'paragraph'
-        ? [new Paragraph({ style: 'FootnoteText', children: [new TextRun({ children: [new Tab()] }), ...renderInlines(first.children, inner)] })]
+        ? [new Paragraph({ style: 'FootnoteText', children: [new TextRun({ children: [new Tab()] }), ...ctx.anchors.wrap(first, renderInlines(first.children, inner))] })]
         : renderBlocks(first ? [first] : [], inner).filter((b): b is Paragraph => b instanceof Paragraph);
     // Word footnotes hold paragraphs only; a table in a note (rare in reports) cannot be carried over.
     const others = renderBlocks(rest, inner).filter((b): b is Paragraph => b instanceof Paragraph);

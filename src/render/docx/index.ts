@@ -5,6 +5,7 @@
 import { Document } from 'docx';
 import type { ReportDocument } from '../../model/types.js';
 import { walkDocument } from '../../model/walk.js';
+import { BlockAnchors } from './anchors.js';
 import { renderBlocks, type BlockContext } from './blocks.js';
 import { bookmarkNames } from './bookmarks.js';
 import { renderColophon, renderCover } from './cover.js';
@@ -19,8 +20,13 @@ import { afterListSpacing, buildStyles } from './styles.js';
 import { renderToc } from './toc.js';
 import type { RenderOptions } from '../shared/options.js';
 
+/** How to render: the layout, and for `rapportverk import` a collector of the block bookmarks' names and nodes. */
+export interface DocxOptions extends RenderOptions {
+  anchors?: BlockAnchors;
+}
+
 /** Renders a report as .docx bytes. */
-export async function renderDocx(doc: ReportDocument, options: RenderOptions): Promise<Uint8Array> {
+export async function renderDocx(doc: ReportDocument, options: DocxOptions): Promise<Uint8Array> {
   const bookmarks = bookmarkNames(doc.body);
   const repeatedNotes = new Set<number>();
   walkDocument(doc, (node) => {
@@ -30,11 +36,12 @@ export async function renderDocx(doc: ReportDocument, options: RenderOptions): P
   const ctx: BlockContext = {
     bookmarks,
     repeatedNotes,
+    anchors: options.anchors ?? new BlockAnchors(),
     lists,
+    labels: doc.frame.labels,
     paragraphStyle: 'Normal',
     listLevel: -1,
     afterList: afterListSpacing(options.layout),
-    labels: doc.frame.labels,
     numberedLevels: doc.meta.numbering,
   };
   const cover = renderCover(doc, ctx);

@@ -1,9 +1,10 @@
 /** Inline model nodes → docx runs. Formatting is bold/italic/etc. and character styles only, never font or size. */
 import { Bookmark, ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, SimpleField, TextRun, type ParagraphChild } from 'docx';
-import type { Inline } from '../../model/types.js';
+import type { CrossRef, Inline } from '../../model/types.js';
 import { assertNever } from '../../model/assert-never.js';
 import { classifyLink } from '../../model/link-target.js';
 import { softBreaks } from '../shared/text.js';
+import type { BlockAnchors } from './anchors.js';
 
 /** What inline rendering needs from the document. */
 export interface InlineContext {
@@ -11,6 +12,8 @@ export interface InlineContext {
   bookmarks: ReadonlyMap<string, string>;
   /** Numbers of the footnotes referenced more than once. */
   repeatedNotes: ReadonlySet<number>;
+  /** Bookmarks that tie paragraphs to their blocks, for `rapportverk import`. */
+  anchors: BlockAnchors;
 }
 
 /** Character formatting inherited from enclosing inlines. */
@@ -64,6 +67,9 @@ export function renderInlines(nodes: readonly Inline[], ctx: InlineContext, form
       case 'link':
         out.push(...link(node.href, node.children, ctx, format));
         break;
+      case 'crossRef':
+        out.push(...crossRef(node, ctx, format));
+        break;
       default:
         assertNever(node);
     }
@@ -82,6 +88,22 @@ function link(href: string, children: readonly Inline[], ctx: InlineContext, for
   }
   // Refused by the link policy, or a heading that does not exist: keep the text, as a link would lead nowhere.
   return renderInlines(children, ctx, format);
+}
+
+/**
+ * A cross-reference: the word as text and the number as a REF field to the target's bookmark
+ * (the heading's list number, the caption's SEQ number), so Word renumbers it with its target.
+ * A reference by title links to the heading.
+ */
+function crossRef(node: CrossRef, ctx: InlineContext, format: RunFormat): ParagraphChild[] {
+  const bookmark = ctx.bookmarks.get(node.target);
+  if (!bookmark) return [run(node.text, format)];
+  if (node.number === undefined) {
+    return [new InternalHyperlink({ anchor: bookmark, children: [run(node.text, { ...format, style: 'Hyperlink' })] })];
+  }
+  const word = node.text.slice(0, node.text.length - node.number.length);
+  const field = node.kind === 'section' ? `REF ${bookmark} \\w \\h` : `REF ${bookmark} \\h`;
+  return [...(word ? [run(word, format)] : []), new SimpleField(field, node.number)];
 }
 
 /**

@@ -6,8 +6,8 @@ import { AlignmentType, BorderStyle, Paragraph, ShadingType, Table, TableCell, T
 import type { Align, Inline, Table as TableNode } from '../../model/types.js';
 import { inlineText } from '../../model/text.js';
 import { renderInlines, type InlineContext } from './inlines.js';
+import { captionParagraph } from './captions.js';
 import { TEXT_WIDTH } from './page.js';
-import { captionParagraph } from './figures.js';
 import { wordColor } from '../shared/tokens.js';
 
 const RULE = { style: BorderStyle.SINGLE, size: 8, color: wordColor('heading') };
@@ -22,7 +22,7 @@ const ALIGN: Record<Exclude<Align, null>, (typeof AlignmentType)[keyof typeof Al
 };
 
 /** The caption (above the table, as reports place table captions) and the table. */
-export function renderTable(table: TableNode, ctx: InlineContext, label: string): (Paragraph | Table)[] {
+export function renderTable(table: TableNode, label: string, ctx: InlineContext): (Paragraph | Table)[] {
   const widths = columnWidths(table);
   const rows = table.rows.map((row, r) => {
     const headerRow = r < table.headerRows;
@@ -40,7 +40,7 @@ export function renderTable(table: TableNode, ctx: InlineContext, label: string)
             new Paragraph({
               style: header ? 'TableHeading' : 'TableText',
               ...(align ? { alignment: ALIGN[align] } : {}),
-              children: cell ? renderInlines(cell.children, ctx) : [],
+              children: cell ? ctx.anchors.wrap(cell, renderInlines(cell.children, ctx)) : [],
             }),
           ],
         });
@@ -48,7 +48,8 @@ export function renderTable(table: TableNode, ctx: InlineContext, label: string)
     });
   });
   const out: (Paragraph | Table)[] = [];
-  if (table.caption) out.push(captionParagraph(label, renderInlines(table.caption, ctx)));
+  const caption = captionParagraph(table, label, ctx);
+  if (caption) out.push(caption);
   out.push(
     new Table({
       rows,

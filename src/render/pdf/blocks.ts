@@ -190,6 +190,8 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
   const parts: PdfNode[] = [];
   if (node.caption) {
     const caption = t.add(new StructNode('Caption'));
+    // Cross-references land on the caption, which is drawn first.
+    caption.dest = node.id;
     const runs = toRuns(node.caption, caption, ctx);
     runs.unshift({ text: captionPrefix(ctx.labels, node), _rv: caption, bold: true });
     parts.push(textNode(runs, { margin: [0, 0, 0, 6], color: theme.colors.text }));
@@ -248,6 +250,7 @@ function figure(node: Figure, parent: StructNode, ctx: BlockContext): PdfNode | 
   if (node.decorative) return { image: node.path, ...size, _rv: LAYOUT_ARTIFACT, margin: [0, 4, 0, paragraphGap(ctx)] };
   const div = parent.add(new StructNode('Div'));
   const fig = div.add(new StructNode('Figure', { alt: node.alt }));
+  fig.dest = node.id;
   const parts: PdfNode[] = [{ image: node.path, ...size, _rv: fig }];
   if (node.caption) {
     const caption = div.add(new StructNode('Caption'));

@@ -69,6 +69,11 @@ function run(text: string, leaf: StructNode, style: RunStyle): PdfInline {
   return r;
 }
 
+/** Links are underlined so they are recognisable without colour. */
+function linkStyle(style: RunStyle, ctx: InlineContext): RunStyle {
+  return { ...style, color: ctx.theme.colors.link, decoration: [...(style.decoration ?? []), 'underline'] };
+}
+
 function walk(nodes: readonly Inline[], leaf: StructNode, style: RunStyle, ctx: InlineContext, out: PdfInline[]): void {
   for (const node of nodes) {
     switch (node.type) {
@@ -117,9 +122,13 @@ function walk(nodes: readonly Inline[], leaf: StructNode, style: RunStyle, ctx: 
         link.link = target.kind === 'internal'
           ? { dest: target.id, contents: text }
           : { uri: target.href, contents: text === node.href ? text : `${text} (${node.href})` };
-        // Underlined so a link is recognisable without colour.
-        const decoration = [...(style.decoration ?? []), 'underline'];
-        walk(node.children, link, { ...style, color: ctx.theme.colors.link, decoration }, ctx, out);
+        walk(node.children, link, linkStyle(style, ctx), ctx, out);
+        break;
+      }
+      case 'crossRef': {
+        const link = leaf.add(new StructNode('Link'));
+        link.link = { dest: node.target, contents: node.text };
+        out.push(run(node.text, link, linkStyle(style, ctx)));
         break;
       }
       case 'footnoteRef': {
