@@ -137,9 +137,19 @@ async function runBuild(args: string[]): Promise<number> {
   const say = (line: string): void => {
     if (!quiet) process.stdout.write(`${line}\n`);
   };
+  const { forgetLabels } = await import('../frame/labels.js');
+  const { forgetTemplates } = await import('../frame/handlebars.js');
   const stop = watchInputs(files, async () => {
     say('change detected, rebuilding…');
-    await buildAll();
+    // Labels and templates may be what changed; they are cheap to read again.
+    forgetLabels();
+    forgetTemplates();
+    try {
+      await buildAll();
+    } catch (err) {
+      // A failed rebuild is reported, and the next change gets its chance.
+      process.stderr.write(`rapportverk: the rebuild failed: ${err instanceof Error ? err.message : String(err)}; still watching\n`);
+    }
   }, say);
   // Keep running until interrupted; Ctrl+C ends the watch cleanly.
   await new Promise<void>((done) => process.once('SIGINT', () => done()));
