@@ -4,6 +4,7 @@ export const HELP = `rapportverk — one Markdown source → a tagged PDF/UA-1 r
 Usage:
   rapportverk build [FILE.md ...] [options]   build the report(s) (default: content/rapport.md)
   rapportverk check [FILE.md ...] [options]   report problems in the source(s); writes nothing
+  rapportverk import EDITED.docx [options]    merge an editor's changes to the DOCX back into the source
   rapportverk --help | --version
 
 Build options:
@@ -18,6 +19,12 @@ Build options:
 Check options:
       --format text|json diagnostics as text (default) or JSON for tools
       --strict           treat warnings as errors
+
+Import options:
+      --into FILE.md     the source the DOCX was built from (default: content/rapport.md)
+      --dry-run          print the change as a unified diff; change nothing
+                         Comments, tracked changes (imported accepted) and what Markdown cannot hold
+                         are reported as warnings at their place in the source.
 
 Exit codes: 0 success · 1 content errors (printed as file:line:col: error [rule] message) · 2 usage or internal error
 Dates in outputs come from SOURCE_DATE_EPOCH, else the front matter date, so builds are reproducible.

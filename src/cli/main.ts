@@ -39,6 +39,7 @@ async function dispatch(argv: string[]): Promise<number> {
   }
   if (command === 'build') return runBuild(rest);
   if (command === 'check') return runCheck(rest);
+  if (command === 'import') return runImport(rest);
   throw new UsageError(`unknown command '${command}'`);
 }
 
@@ -188,4 +189,43 @@ async function runCheck(args: string[]): Promise<number> {
   printDiagnostics(all, format);
   const failing = all.some((d) => d.severity === 'error' || (values.strict === true && d.severity === 'warning'));
   return failing ? EXIT.content : EXIT.ok;
+}
+
+async function runImport(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    into: { type: 'string', default: 'content/rapport.md' },
+    'dry-run': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  const [docx, ...extra] = positionals;
+  if (docx === undefined) throw new UsageError('import needs the edited .docx file');
+  if (extra.length > 0) throw new UsageError(`import takes one .docx file, not ${positionals.length}`);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(docx);
+  } catch (err) {
+    throw new UsageError(`cannot read ${docx}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const file = String(values.into);
+  const dryRun = values['dry-run'] === true;
+  const { importDocx, unifiedDiff } = await import('../import/index.js');
+  const { printDiagnostics } = await import('./print.js');
+  const result = await importDocx(file, bytes, { positionsIn: dryRun ? 'original' : 'merged' });
+  if (result.text === undefined || result.original === undefined) {
+    printDiagnostics(result.diagnostics, 'text');
+    process.stderr.write(`${file}: not changed — fix the errors above\n`);
+    return EXIT.content;
+  }
+  if (dryRun) process.stdout.write(unifiedDiff(file, result.original, result.text));
+  else if (result.text !== result.original) {
+    const { writeAtomically } = await import('../build/write.js');
+    writeAtomically([{ path: file, bytes: Buffer.from(result.text, 'utf8') }]);
+  }
+  printDiagnostics(result.diagnostics, 'text');
+  if (!dryRun) process.stdout.write(result.text === result.original ? `${file}: no changes to import\n` : `updated ${file}\n`);
+  return EXIT.ok;
 }
