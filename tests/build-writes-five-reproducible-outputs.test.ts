@@ -23,10 +23,11 @@ describe('rapportverk build', () => {
   const epoch = mkdtempSync(join(tmpdir(), 'rv-build-c-'));
   const runs = [cli(['build', reportPath, '--out', first]), cli(['build', reportPath, '--out', second, '--quiet'])];
 
-  it('writes the PDF, the DOCX and the four plain-language files, and says so', () => {
+  it('writes the PDF, the DOCX, the web page and the four plain-language files, and says so', () => {
     for (const run of runs) expect(run.status, run.stderr).toBe(0);
     expect([...outputs(first).keys()]).toEqual([
       'rapport.docx',
+      'rapport.html',
       'rapport.pdf',
       'rapport.plain.docx',
       'rapport.plain.html',

@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readFileSync, statSync } from 'node:fs';
 import { HELP } from './help.js';
+import { FORMATS } from '../build/formats.js';
 
 /** Exit codes of the CLI. */
 export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
@@ -83,7 +84,7 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
 async function runBuild(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     out: { type: 'string', short: 'o', default: 'dist' },
-    format: { type: 'string', short: 'f', default: 'pdf,docx,plain' },
+    format: { type: 'string', short: 'f', default: FORMATS.join(',') },
     strict: { type: 'boolean', default: false },
     quiet: { type: 'boolean', short: 'q', default: false },
     watch: { type: 'boolean', short: 'w', default: false },
@@ -95,7 +96,7 @@ async function runBuild(args: string[]): Promise<number> {
   }
   const { parseFormats } = await import('../build/formats.js');
   const { formats, unknown } = parseFormats(String(values.format));
-  if (unknown.length) throw new UsageError(`unknown format '${unknown.join(', ')}' (choose from pdf, docx, plain)`);
+  if (unknown.length) throw new UsageError(`unknown format '${unknown.join(', ')}' (choose from ${FORMATS.join(', ')})`);
   if (!formats.length) throw new UsageError('no format given');
   const files = positionals.length ? positionals : ['content/rapport.md'];
   const quiet = values.quiet === true;
