@@ -36,11 +36,12 @@ describe('rapportverk check', () => {
       `${many}:10:1: error [image-missing] the image "bilde-som-ikke-finnes.png" does not exist`,
       `${many}:12:1: error [table-header-missing] the table has no header row: its first row is empty`,
       `${many}:16:1: error [directive-unknown] unknown directive ::ukjent`,
+      `${many}:6:1: warning [plain-subsection-left-out] no sentence of "Starter på nivå to" could be made plain safely, so the plain version leaves it out`,
     ]);
     // Every diagnostic line is followed by its one-line hint.
     const lines = run.stderr.split('\n');
     for (const head of heads) expect(lines[lines.indexOf(head) + 1]).toMatch(/^ {2}hint: \S/);
-    expect(run.stderr).toContain('7 error(s), 1 warning(s)');
+    expect(run.stderr).toContain('7 error(s), 2 warning(s)');
     expect(run.stderr).not.toMatch(STACK);
   });
 
@@ -57,6 +58,7 @@ describe('rapportverk check', () => {
       '10:1 error image-missing',
       '12:1 error table-header-missing',
       '16:1 error directive-unknown',
+      '6:1 warning plain-subsection-left-out',
     ]);
     for (const d of list) expect(d).toMatchObject({ file: many, message: expect.any(String), hint: expect.any(String) });
   });
@@ -72,6 +74,20 @@ describe('rapportverk check', () => {
     const run = check('--format', 'json', join('tests', 'fixtures', 'checks', 'messy', 'lists-nested-four-deep.md'));
     expect(run.status).toBe(0);
     expect((JSON.parse(run.stdout) as Diagnostic[]).filter((d) => !d.rule.startsWith('plain-'))).toEqual([]);
+  });
+
+  it('shows the hardest sentences of the plain version with the source position they come from', () => {
+    const file = join('tests', 'fixtures', 'plain-generated', 'rapport.md');
+    const run = check(file);
+    const lines = run.stdout.split('\n');
+    const start = lines.indexOf('Hardest sentences of the plain version (a :::klarsprak block in their chapter helps most):');
+    expect(start).toBeGreaterThan(0);
+    const worst = lines.slice(start + 1).filter((l) => l.trim());
+    expect(worst.length).toBeGreaterThanOrEqual(3);
+    // Hardest first, each "file:line:col  LIX n (w words, l long)  sentence"; line 16 is the paragraph about the minister's visit.
+    expect(worst[0]).toBe(`  ${file}:16:1  LIX 49.9 (7 words, 3 long)  Minister Kari Nordmann besøkte rådet i mai.`);
+    const lix = worst.map((l) => Number(/LIX (\d+\.\d)/.exec(l)?.[1]));
+    expect(lix).toEqual([...lix].sort((a, b) => b - a));
   });
 
   it('checks several files in one run and reports each by name', () => {

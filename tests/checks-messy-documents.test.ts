@@ -103,5 +103,5 @@ describe('messy but common Markdown builds clean', () => {
     for (const name of names) {
       expect({ name, problems: await renderAndValidate(load(name), renderers) }).toEqual({ name, problems: [] });
     }
-  }, 120_000);
+  });
 });

@@ -26,7 +26,7 @@ test('LibreOffice renders the report with every heading and footnote on a sane n
   const profile = pathToFileURL(join(work, 'profile')).href;
   execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, docx], {
     stdio: 'pipe',
-    timeout: 120_000,
+    timeout: 400_000,
   });
   const pdf = join(work, 'rapport.pdf');
   const text = squash(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-']).toString('utf8'));
@@ -50,4 +50,4 @@ test('LibreOffice renders the report with every heading and footnote on a sane n
   // About 25 pages of text, a cover, a colophon page and the contents; each chapter opens a page.
   expect(pages).toBeGreaterThanOrEqual(20);
   expect(pages).toBeLessThanOrEqual(45);
-}, 180_000);
+});

@@ -9,4 +9,4 @@ test('two builds of the same source are byte-identical', async () => {
   const first = await renderPdf(loadFixture(file));
   const second = await renderPdf(loadFixture(file));
   expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
-}, 30_000);
+});

@@ -12,7 +12,7 @@ describe("the 'easy' layout profile", () => {
   beforeAll(async () => {
     read = await readPdf(await renderFixture(fixture, { layout: 'easy' }));
     contents = pageContents(read.pdf);
-  }, 30_000);
+  });
 
   test('sets body text at 14 pt and uses more pages than the report layout', async () => {
     const body = contents.slice(3).join('\n');

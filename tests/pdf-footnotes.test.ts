@@ -17,7 +17,7 @@ beforeAll(async () => {
   const bytes = await renderFixture(file);
   tree = (await readPdf(bytes)).tree;
   pages = await readLines(bytes, tree);
-}, 60_000);
+});
 
 /** Pages an element's own content and its descendants' is drawn on. */
 function pagesOf(elem: StructElem): Set<number> {

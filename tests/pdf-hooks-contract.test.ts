@@ -77,7 +77,7 @@ describe('behaviour the hooks produce', () => {
     const withNotes = await layoutPasses(join(fixturesDir, 'pdf-footnotes', 'report.md'));
     // At least one pass: a count of zero would mean the hook measured nothing.
     expect([1, 2]).toContain(withNotes);
-  }, 60_000);
+  });
 
   test('objects without a stream sit in object streams, found through a cross-reference stream', async () => {
     const bytes = Buffer.from(await renderFixture()).toString('latin1');
@@ -87,7 +87,7 @@ describe('behaviour the hooks produce', () => {
     const objects = bytes.match(/\n\d+ 0 obj\n[^]*?\nendobj/g) ?? [];
     expect(objects.length).toBeGreaterThan(5);
     for (const object of objects) expect(object).toContain('\nstream\n');
-  }, 30_000);
+  });
 
   test('a table over several pages repeats its header row as an artifact, tagged once', async () => {
     const { doc } = loadReportText(join(fixturesDir, 'pdf-long-table.md'), longTableReport());
@@ -101,7 +101,7 @@ describe('behaviour the hooks produce', () => {
     const pagesWithHeader = text.pages.filter((p) => /^Navn\s*Verdi/m.test(p)).length;
     expect(pagesWithHeader).toBeGreaterThan(1);
     for (const content of pageContents(read.pdf)) expect(scanContent(content).unmarked).toEqual([]);
-  }, 30_000);
+  });
 
   test('footnotes are drawn at the bottom of the page of their reference, below the body', async () => {
     const bytes = await renderFixture();
@@ -114,7 +114,7 @@ describe('behaviour the hooks produce', () => {
     // Both are on the page (an index of -1 would pass the order check below).
     expect(body).toBeGreaterThanOrEqual(0);
     expect(note).toBeGreaterThan(body);
-  }, 30_000);
+  });
 });
 
 async function renderFixture(): Promise<Uint8Array> {

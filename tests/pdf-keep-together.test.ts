@@ -34,7 +34,7 @@ describe.each([
     const bytes = await renderFixture(file, { layout: profile });
     const read = await readPdf(bytes);
     pages = body(await readLines(bytes, read.tree));
-  }, 60_000);
+  });
 
   test('no page ends with a heading', () => {
     const endings = pages.map((lines, page) => ({ page: page + 1, last: lines[lines.length - 1] }));

@@ -41,7 +41,7 @@ describe.each([
   beforeAll(async () => {
     read = await readPdf(await renderFixture(file));
     contents = pageContents(read.pdf);
-  }, 60_000);
+  });
 
   test('no text, path, or image on any page sits outside marked content', () => {
     contents.forEach((content, page) => {

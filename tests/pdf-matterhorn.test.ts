@@ -119,7 +119,7 @@ describe.each([
     root = lookupDict(pdf, read.catalog.get(PDFName.of('StructTreeRoot'))) as PDFDict;
     elements = rawElements(pdf, root);
     pages = read.pageRefs;
-  }, 60_000);
+  });
 
   test('header is PDF 1.7 (≥ 1.4, so XMP is written); catalog is marked, has /Lang, and shows the title', () => {
     expect(Buffer.from(bytes.subarray(0, 9)).toString('latin1')).toMatch(/^%PDF-1\.7\n/);

@@ -31,7 +31,7 @@ describe.each([
     const bytes = await renderFixture(file);
     tree = (await readPdf(bytes)).tree;
     text = await readText(bytes);
-  }, 60_000);
+  });
 
   test('equals the source, paragraph by paragraph', () => {
     const expected = modelParagraphs(loadFixture(file).body).map(norm);

@@ -18,20 +18,19 @@ const section = (title: string) => {
 };
 
 describe('plain text generated for a report without :::klarsprak blocks', () => {
-  it('opens with what, who and when, then the summary lead sentence', () => {
+  it('opens with what, who and when, then the summary', () => {
     expect(blockText(section('Kort om rapporten').blocks).split('\n')).toEqual([
-      'Rapporten heter «Årsrapport for Eksempelrådet».',
-      'Eksempelrådet ga ut rapporten 2. mai 2024.',
-      'Rådet hadde et godt år med mange møter.',
+      'Eksempelrådet ga ut rapporten 2. mai 2024. Her kan du lese det viktigste.',
+      'Rådet hadde et godt år med mange møter. Det kom mange nye medlemmer.',
     ]);
   });
 
-  it('takes lead sentences and list items, drops parentheticals and notes, splits safely, uses plain words', () => {
+  it('takes sentences and list items within the budget, drops parentheticals and notes, splits safely, uses plain words', () => {
     const s = section('Arbeidet i året');
     expect(s.source).toBe('generated');
     expect(blockText(s.blocks).split('\n')).toEqual([
-      'Rådet møttes seks ganger i løpet av året.',
-      'Minister Kari Nordmann besøkte rådet i mai. Hun fikk høre om arbeidet med nye tilbud til unge i hele fylket og om planene for neste år.',
+      'Rådet møttes seks ganger i løpet av året. Alle møtene var åpne.',
+      'Minister Kari Nordmann besøkte rådet i mai. Hun fikk høre om arbeidet med nye tilbud til unge i hele fylket og om planene for neste år. Resten av avsnittet står her.',
       'Rådet fikk støtte fra kommunen.',
       // "Et" must agree with the noun, so the hard word stays.
       'Et tilskudd fra fylket kom sent.',
@@ -39,16 +38,15 @@ describe('plain text generated for a report without :::klarsprak blocks', () => 
     expect(s.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'list']);
   });
 
-  it('keeps a sentence it cannot split safely, and warns with its position', () => {
-    expect(blockText(section('Utfordringer').blocks)).toContain(
-      'Deltakerne pekte på mangel på penger til transport for barn og unge i distriktene, og mangel på frivillige ledere med tid til å følge opp barna gjennom hele sesongen.');
-    const warning = plain.diagnostics.find((d) => d.rule === 'plain-sentence-long');
-    expect(warning).toMatchObject({ severity: 'warning', file });
-    expect(warning?.pos?.start.line).toBe(25);
+  it('leaves out a long sentence it cannot split safely, and shows it nowhere in the plain text', () => {
+    const text = blockText(section('Utfordringer').blocks);
+    expect(text).toBe('Det er et stort problem.\nBesøket fra Youth Council var til stor hjelp.');
+    expect(text).not.toContain('Deltakerne pekte');
   });
 
-  it('warns when a chapter has no running text to draw on (only a table)', () => {
+  it('warns when a chapter has no running text to draw on (only a table), and points the reader to the report', () => {
     expect(plain.diagnostics.filter((d) => d.rule === 'plain-section-empty').map((d) => d.pos?.start.line)).toEqual([29]);
+    expect(blockText(section('Program').blocks)).toBe('Denne delen har ingen vanlig tekst som vi kan gjøre enklere. Du kan lese den i hele rapporten.');
   });
 
   it('keeps language spans of generated text as language spans', () => {
@@ -60,8 +58,8 @@ describe('plain text generated for a report without :::klarsprak blocks', () => 
   });
 
   it('lists only the words the plain text still uses, alphabetically', () => {
-    // "statsråd" was replaced everywhere and "integrering" never occurs; "distriktene" is an inflected use.
-    expect(plain.glossary.map((e) => e.word)).toEqual(['distrikt', 'tilskudd']);
+    // "statsråd" was replaced everywhere, "integrering" never occurs, the sentence with "distriktene" was left out.
+    expect(plain.glossary.map((e) => e.word)).toEqual(['tilskudd']);
     expect(plain.sections.at(-1)?.source).toBe('glossary');
   });
 
@@ -72,11 +70,12 @@ describe('plain text generated for a report without :::klarsprak blocks', () => 
     expect(plain.doc.body.filter((b) => b.type === 'heading').every((h) => h.level === 1 && h.number === undefined)).toBe(true);
   });
 
-  it('warns about a section above its LIX limit, at the chapter heading; limits can be overridden', () => {
-    const strict = readabilityReport(doc, { thresholds: { section: 30 } });
-    const over = strict.diagnostics.filter((d) => d.rule === 'plain-lix-section');
-    expect(over.map((d) => d.pos?.start.line)).toContain(23);
-    expect(over.every((d) => d.hint?.includes('words each'))).toBe(true);
+  it('warns when the plain version cannot meet its LIX limits; limits can be overridden', () => {
+    // Generation aims under the limits, so only limits it cannot reach warn: the overall one here.
+    const strict = readabilityReport(doc, { thresholds: { overall: 10, section: 10 } });
+    expect(strict.diagnostics.filter((d) => d.rule === 'plain-lix-overall')).toHaveLength(1);
+    // Sections held under 40 words by the strict target are too short for the section limit to apply.
+    expect(strict.diagnostics.filter((d) => d.rule === 'plain-lix-section')).toEqual([]);
     const lenient = readabilityReport(doc, { thresholds: { section: 60, overall: 60 } });
     expect(lenient.diagnostics.filter((d) => d.rule.startsWith('plain-lix'))).toEqual([]);
   });

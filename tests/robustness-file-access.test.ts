@@ -65,4 +65,4 @@ it('a document pointing everywhere reads only inside its folder, fonts/ and temp
   // The recording works: the image and the fonts were read through it.
   expect(seen).toContain(join(content, 'chart.png'));
   expect(seen.some((p) => p.startsWith(resolve(fontsDir)))).toBe(true);
-}, 60_000);
+});

@@ -59,7 +59,7 @@ describe('no network access', () => {
     const problems = await renderAndValidate(doc!, await registeredRenderers());
     expect(problems).toEqual([]);
     expect(attempts).toEqual([]);
-  }, 60_000);
+  });
 
   it('a remote image is an error that says how to fix it, and is never fetched', () => {
     const { diagnostics } = loadReportText(file, `${FRONT}![Kart](https://example.org/kart.png)\n\n::figure{src="//example.org/b.png" alt="B"}\n`);

@@ -81,5 +81,5 @@ describe.each(suites)('%s examples', (name, list) => {
     }
     console.log(`${name}: ${usable.length} usable examples rendered as ${documents} documents by ${renderers.map(([f]) => f).join(', ')}`);
     expect(problems).toEqual([]);
-  }, 240_000);
+  });
 });

@@ -184,7 +184,7 @@ async function runCheck(args: string[]): Promise<number> {
     if (!doc) return diagnostics;
     // LIX of the report and its plain version; figures go to stdout, threshold warnings with the rest.
     const readability = readabilityReport(doc);
-    if (format === 'text') process.stdout.write(`${file}\n${formatReadability(readability)}\n`);
+    if (format === 'text') process.stdout.write(`${file}\n${formatReadability(readability, file)}\n`);
     return [...diagnostics, ...readability.diagnostics];
   });
   printDiagnostics(all, format);

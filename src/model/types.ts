@@ -278,6 +278,15 @@ export interface Metadata {
   website?: string;
   /** Heading levels 1..numbering get generated numbers; 0 turns numbering off. */
   numbering: number;
+  /** Settings for the plain-language version given in the front matter (`plain:`); unset ones use the defaults. */
+  plain?: PlainSettings;
+}
+
+/** Front matter `plain:` settings: LIX limits, words per generated chapter, longest generated sentence. */
+export interface PlainSettings {
+  limits?: { overall?: number; section?: number };
+  wordBudget?: number;
+  maxSentenceWords?: number;
 }
 
 /** Fixed texts the renderers need, in the document's language (from templates/labels). */

@@ -12,6 +12,15 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real calendar date');
 
+const lixLimit = z.number().min(5, 'a LIX limit below 5 cannot be met').max(80, 'a LIX limit above 80 allows text harder than the report');
+
+/** `plain:` — limits and budget for the plain-language version; unknown keys are refused so a typo is not silently ignored. */
+const plainSettings = z.object({
+  limits: z.object({ overall: lixLimit.optional(), section: lixLimit.optional() }).strict().optional(),
+  wordBudget: z.number().int().min(20, 'a word budget below 20 words leaves chapters without content').max(2000).optional(),
+  maxSentenceWords: z.number().int().min(8, 'sentences of fewer than 8 words cannot be made by splitting').max(40).optional(),
+}).strict();
+
 const stringList = z.union([z.string().transform((s) => [s]), z.array(z.string())]);
 
 /** The front matter schema; every key the tool understands. */
@@ -34,6 +43,7 @@ export const frontMatterSchema = z.object({
   issn: z.string().optional(),
   website: z.string().url().optional(),
   numbering: z.number().int().min(0).max(6).optional(),
+  plain: plainSettings.optional(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
@@ -44,6 +54,7 @@ const norwegianKeys: Record<string, string> = {
   tittel: 'title', undertittel: 'subtitle', kortittel: 'shortTitle', språk: 'lang', målform: 'lang', dato: 'date',
   utgiver: 'publisher', forfatter: 'authors', forfattere: 'authors', emneord: 'keywords', nøkkelord: 'keywords',
   beskrivelse: 'description', sted: 'place', serie: 'series', nettsted: 'website', nummerering: 'numbering',
+  klarspråk: 'plain', klarsprak: 'plain', lettlest: 'plain',
 };
 
 const regions: Record<string, string> = { nb: 'nb-NO', nn: 'nn-NO', no: 'nb-NO', se: 'se-NO', en: 'en-GB' };
@@ -117,7 +128,8 @@ export function readFrontMatter(tree: Root, source: string, sink: DiagnosticSink
       reported.add(key);
       const missing = issue.code === 'invalid_type' && !keyRanges.has(key);
       const rule = missing ? 'front-matter-required' : 'front-matter-invalid';
-      const message = missing ? `front matter has no "${key}"` : `front matter "${key}": ${issue.message}`;
+      const where = issue.path.map(String).join('.');
+      const message = missing ? `front matter has no "${key}"` : `front matter "${where}": ${issue.message}`;
       const hint = missing ? hintForMissing(key) : 'see the README for what each key takes';
       sink.error(rule, message, missing ? spanOf(rangeOf(contents)) : spanOf(keyRanges.get(key)), hint);
     }
@@ -141,6 +153,7 @@ export function readFrontMatter(tree: Root, source: string, sink: DiagnosticSink
     issn: fm.issn,
     website: fm.website,
     numbering: fm.numbering ?? 3,
+    ...(fm.plain ? { plain: fm.plain } : {}),
   };
 }
 

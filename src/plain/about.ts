@@ -1,4 +1,4 @@
-/** The opening lines of "Kort om rapporten" (what, who, when) from a per-language text template. */
+/** Fixed plain text from per-language templates: the opening of "Kort om rapporten" (what, who, when), and the pointer for a chapter without text. */
 import type { Metadata, Paragraph } from '../model/types.js';
 import { labelLanguage } from '../parse/frontmatter.js';
 import { loadTemplate } from '../frame/handlebars.js';
@@ -10,8 +10,16 @@ const asText = (value: string): string => value.replace(/\s+/g, ' ');
 
 /** Paragraphs saying which report this is, who published it and when. */
 export function aboutParagraphs(meta: Metadata): Paragraph[] {
-  const render = loadTemplate(`plain/about.${labelLanguage(meta.lang)}.txt.hbs`, asText);
-  const text = render({
+  return paragraphs(`plain/about.${labelLanguage(meta.lang)}.txt.hbs`, meta);
+}
+
+/** Paragraphs for a chapter without running text: read it in the report. */
+export function noTextParagraphs(meta: Metadata): Paragraph[] {
+  return paragraphs(`plain/no-text.${labelLanguage(meta.lang)}.txt.hbs`, meta);
+}
+
+function paragraphs(template: string, meta: Metadata): Paragraph[] {
+  const text = loadTemplate(template, asText)({
     title: meta.title,
     publisher: meta.publisher ?? meta.authors.join(', '),
     dateLong: meta.date ? longDate(meta.date, meta.locale) : '',

@@ -11,10 +11,14 @@ import { DiagnosticSink, type Diagnostic } from '../diagnostics.js';
 import { buildFrame } from '../frame/index.js';
 import { resolvePlainConfig, type PlainConfig, type PlainConfigOverrides } from './config.js';
 import { loadLexicon, usedEntries, type LexiconEntry } from './lexicon.js';
-import { generateSection } from './generate.js';
+import { generateSection, type GenerateOptions } from './generate.js';
+import { plainWordsFor } from './plain-words.js';
+import { labelLanguage } from '../parse/frontmatter.js';
+import { noTextParagraphs } from './about.js';
 import { aboutParagraphs } from './about.js';
 import { chapters, type Chapter } from './chapters.js';
 import { textUnits } from './units.js';
+import { addCounts, count, readability, type Counts } from './lix.js';
 
 /** Where a section's text came from. */
 export type SectionSource = 'about' | 'authored' | 'generated' | 'glossary';
@@ -42,44 +46,26 @@ export interface PlainVersion {
 
 /** Derives the plain-language version of a checked report. */
 export function derivePlain(doc: ReportDocument, overrides?: PlainConfigOverrides): PlainVersion {
-  const config = resolvePlainConfig(overrides);
-  const sink = new DiagnosticSink(doc.file);
-  const lexicon = loadLexicon(doc.contentDir, sink);
+  const config = resolvePlainConfig(doc.meta.plain, overrides);
+  const lexiconSink = new DiagnosticSink(doc.file);
+  const lexicon = loadLexicon(doc.contentDir, lexiconSink);
+  const lang = labelLanguage(doc.meta.lang);
   const labels = doc.frame.labels;
+  const build = (target: number) => {
+    const sink = new DiagnosticSink(doc.file);
+    const options: GenerateOptions = { lang, locale: doc.meta.locale, words: plainWordsFor(lang, lexicon), config, sink, target };
+    return { sections: buildSections(doc, options), sink };
+  };
+  // Each section may go up to just under its own limit; if that takes the whole text over the
+  // overall limit, every section is held to the overall limit instead.
+  let built = build(config.thresholds.section - 1);
+  const overall = readability(addCounts(built.sections.map((s) => count(textUnits(s.blocks))))).lix;
+  if (overall > config.thresholds.overall - 1) built = build(Math.min(config.thresholds.section, config.thresholds.overall) - 1);
+  const { sections, sink } = built;
+  sink.items.unshift(...lexiconSink.items);
   const slugs = new SlugRegistry();
   const id = (title: string): string => slugs.claim(slugify(title));
-
-  const all = chapters(doc.body);
-  const summary = all.find((c) => c.heading && config.summaryTitles.includes(inlineText(c.heading.children).trim().toLowerCase()))
-    ?? all.find((c) => !c.heading);
-  const aboutTitle: Inline[] = [{ type: 'text', value: labels.aboutReport }];
-  const about: PlainSection = {
-    id: id(labels.aboutReport),
-    title: aboutTitle,
-    source: 'about',
-    ...(summary?.heading ? { chapter: summary.heading.id } : {}),
-    blocks: [...aboutParagraphs(doc.meta), ...(summary ? sectionBlocks(summary, lexicon, config, sink).blocks : describe(doc.meta))],
-    ...(summary?.heading?.pos ? { pos: summary.heading.pos } : {}),
-  };
-
-  const sections: PlainSection[] = [about];
-  for (const chapter of all) {
-    if (chapter === summary || !chapter.heading) continue;
-    const { blocks, title, authored } = sectionBlocks(chapter, lexicon, config, sink);
-    const pos = authored?.pos ?? chapter.heading.pos;
-    if (blocks.length === 0) {
-      sink.warn('plain-section-empty', `the chapter "${inlineText(title)}" has no running text to make plain text from`, pos,
-        'write a :::klarsprak block right after the chapter heading that says in plain words what the chapter is about');
-    }
-    sections.push({
-      id: id(inlineText(title)),
-      title,
-      source: authored ? 'authored' : 'generated',
-      chapter: chapter.heading.id,
-      blocks,
-      ...(pos ? { pos } : {}),
-    });
-  }
+  for (const s of sections) s.id = id(inlineText(s.title));
 
   const used = sections.flatMap((s) => [inlineText(s.title), ...textUnits(s.blocks)]);
   const glossary = usedEntries(used, lexicon, doc.meta.locale);
@@ -114,12 +100,52 @@ export function derivePlain(doc: ReportDocument, overrides?: PlainConfigOverride
   };
 }
 
+/** The sections of the plain version: "Kort om rapporten", then one per main chapter (ids are set by the caller). */
+function buildSections(doc: ReportDocument, options: GenerateOptions): PlainSection[] {
+  const { config, sink } = options;
+  const labels = doc.frame.labels;
+  const all = chapters(doc.body);
+  const summary = all.find((c) => c.heading && config.summaryTitles.includes(inlineText(c.heading.children).trim().toLowerCase()))
+    ?? all.find((c) => !c.heading);
+  const opening = aboutParagraphs(doc.meta);
+  const about: PlainSection = {
+    id: '',
+    title: [{ type: 'text', value: labels.aboutReport }],
+    source: 'about',
+    ...(summary?.heading ? { chapter: summary.heading.id } : {}),
+    blocks: [...opening, ...(summary ? sectionBlocks(summary, options, count(textUnits(opening))).blocks : describe(doc.meta))],
+    ...(summary?.heading?.pos ? { pos: summary.heading.pos } : {}),
+  };
+  const sections: PlainSection[] = [about];
+  for (const chapter of all) {
+    if (chapter === summary || !chapter.heading) continue;
+    const { blocks: own, title, authored } = sectionBlocks(chapter, options);
+    const pos = authored?.pos ?? chapter.heading.pos;
+    let blocks = own;
+    if (blocks.length === 0) {
+      sink.warn('plain-section-empty', `the chapter "${inlineText(title)}" has no running text to make plain text from`, pos,
+        'write a :::klarsprak block right after the chapter heading that says in plain words what the chapter is about');
+      // The chapter stays in the plain version, with a pointer to the report, so no chapter goes missing.
+      blocks = noTextParagraphs(doc.meta);
+    }
+    sections.push({
+      id: '',
+      title,
+      source: authored ? 'authored' : 'generated',
+      chapter: chapter.heading.id,
+      blocks,
+      ...(pos ? { pos } : {}),
+    });
+  }
+  return sections;
+}
+
 /** A chapter's plain blocks: its `:::klarsprak` blocks when it has any, else generated text. */
-function sectionBlocks(chapter: Chapter, lexicon: readonly LexiconEntry[], config: PlainConfig, sink: DiagnosticSink) {
+function sectionBlocks(chapter: Chapter, options: GenerateOptions, before?: Counts) {
   const title = chapter.heading?.children ?? [];
   const authoredBlocks = chapter.blocks.flatMap((b) => (b.type === 'plainText' ? [b] : []));
   const authored = authoredBlocks[0];
-  if (!authored) return { title, blocks: generateSection(chapter.blocks, lexicon, config, sink), authored };
+  if (!authored) return { title, blocks: generateSection(inlineText(title), chapter.blocks, options, before), authored };
   return { title, blocks: authoredBlocks.flatMap((b) => b.children).map(nestHeading), authored };
 }
 

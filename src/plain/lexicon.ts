@@ -8,6 +8,7 @@ import { isSeq, parseDocument } from 'yaml';
 import type { Span } from '../model/types.js';
 import { z } from 'zod';
 import { DiagnosticSink } from '../diagnostics.js';
+import type { PlainWord } from './plain-words.js';
 
 /** One entry of the word list. */
 export interface LexiconEntry {
@@ -100,22 +101,37 @@ const AGREEING = new Set([
   'hvilken', 'hvilket', 'slik', 'slikt', 'samme',
 ]);
 
-/**
- * Replaces whole-word, uninflected uses of entries that have a `plain` word, keeping an initial
- * capital. Skips a use whose previous word must agree with it (a determiner, or an adjective
- * ending in -t or -e), because the plain word may have another gender.
- */
-export function replacePlainWords(text: string, entries: readonly LexiconEntry[]): string {
-  let out = text;
-  for (const entry of entries) {
-    if (!entry.plain) continue;
-    const plain = entry.plain;
-    const pattern = new RegExp(`${BEFORE}${wordSource(entry.word)}${AFTER}`, 'giu');
-    out = out.replace(pattern, (match: string, offset: number, whole: string) => {
-      const previous = /([\p{L}]+)\s+$/u.exec(whole.slice(0, offset))?.[1]?.toLowerCase();
-      if (previous && (AGREEING.has(previous) || /[^\p{Lu}](t|e)$/u.test(previous))) return match;
-      return /^\p{Lu}/u.test(match) ? plain.charAt(0).toUpperCase() + plain.slice(1) : plain;
-    });
+const compiled = new WeakMap<readonly PlainWord[], { pattern: RegExp; byWord: Map<string, PlainWord> }>();
+
+/** One pattern for the whole list, longest words first so "benytte seg av" wins over "benytte". */
+function compile(words: readonly PlainWord[]) {
+  let c = compiled.get(words);
+  if (!c) {
+    const byWord = new Map<string, PlainWord>();
+    for (const w of words) if (!byWord.has(key(w.word))) byWord.set(key(w.word), w);
+    const sources = [...byWord.values()].map((w) => w.word).sort((a, b) => b.length - a.length).map(wordSource);
+    c = { pattern: new RegExp(`${BEFORE}(?:${sources.join('|') || '(?!)'})${AFTER}`, 'giu'), byWord };
+    compiled.set(words, c);
   }
-  return out;
+  return c;
+}
+
+function key(word: string): string {
+  return word.toLowerCase().replace(/\s+/g, ' ');
+}
+
+/**
+ * Replaces whole-word uses of the listed forms by their plain words, keeping an initial capital.
+ * A noun is kept after a word that must agree with it (a determiner, or an adjective ending in
+ * -t or -e), because the plain word may have another gender.
+ */
+export function replacePlainWords(text: string, words: readonly PlainWord[]): string {
+  const { pattern, byWord } = compile(words);
+  return text.replace(pattern, (match: string, offset: number, whole: string) => {
+    const entry = byWord.get(key(match));
+    if (!entry) return match;
+    const previous = /([\p{L}]+)\s+$/u.exec(whole.slice(0, offset))?.[1]?.toLowerCase();
+    if (entry.noun && previous && (AGREEING.has(previous) || /[^\p{Lu}](t|e)$/u.test(previous))) return match;
+    return /^\p{Lu}/u.test(match) ? entry.plain.charAt(0).toUpperCase() + entry.plain.slice(1) : entry.plain;
+  });
 }

@@ -2,14 +2,15 @@
  * Readability figures (LIX, words per sentence, share of long words) per main chapter and overall,
  * for the report and its plain version; sections of the plain version above their threshold warn.
  */
-import type { ReportDocument, Span } from '../model/types.js';
+import type { Block, ReportDocument, Span } from '../model/types.js';
 import { inlineText } from '../model/text.js';
 import { DiagnosticSink, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { addCounts, count, readability, type Readability } from './lix.js';
 import { chapters } from './chapters.js';
+import { splitSentences } from './sentences.js';
 import { textUnits } from './units.js';
 import { derivePlain, type PlainVersion } from './derive.js';
-import type { PlainConfigOverrides, ReadabilityThresholds } from './config.js';
+import { SMALL_SECTION, type PlainConfigOverrides, type ReadabilityThresholds } from './config.js';
 
 /** Figures for one section. */
 export interface SectionReadability extends Readability {
@@ -23,12 +24,45 @@ export interface TextReadability {
   sections: SectionReadability[];
 }
 
-/** What `rapportverk check` reports: the report, its plain version, the limits and any warnings. */
+/** One sentence of the plain version, with where its text comes from in the source. */
+export interface SentenceReadability {
+  text: string;
+  words: number;
+  longWords: number;
+  lix: number;
+  pos?: Span;
+}
+
+/** What `rapportverk check` reports: the report, its plain version, its hardest sentences, the limits and any warnings. */
 export interface ReadabilityReport {
   report: TextReadability;
   plain: TextReadability;
+  /** The hardest sentences of the plain version, hardest first. */
+  worst: SentenceReadability[];
   thresholds: ReadabilityThresholds;
   diagnostics: Diagnostic[];
+}
+
+/** How many of the hardest sentences `check` shows. */
+const WORST_SHOWN = 5;
+
+/** The sentences of the plain version (glossary left out: its text is the author's), hardest first: by LIX, then length. */
+export function worstSentences(plain: PlainVersion, limit = WORST_SHOWN): SentenceReadability[] {
+  const out: SentenceReadability[] = [];
+  const visit = (blocks: readonly Block[]): void => {
+    for (const block of blocks) {
+      if (block.type === 'paragraph') {
+        // Only sentences an author can act on: generated from, or written in, a place in the source.
+        if (!block.pos) continue;
+        for (const s of splitSentences(inlineText(block.children))) {
+          const c = count([s.text]);
+          out.push({ text: s.text, words: c.words, longWords: c.longWords, lix: readability(c).lix, pos: block.pos });
+        }
+      } else if (block.type === 'list') for (const item of block.items) visit(item.children);
+    }
+  };
+  for (const section of plain.sections) if (section.source !== 'glossary') visit(section.blocks);
+  return out.sort((a, b) => b.lix - a.lix || b.words - a.words).slice(0, limit);
 }
 
 /** Figures for the report itself, per main chapter (its `:::klarsprak` text does not count). */
@@ -49,7 +83,8 @@ export function plainReadability(plain: PlainVersion): TextReadability {
 export function thresholdWarnings(file: string, figures: TextReadability, limits: ReadabilityThresholds): Diagnostic[] {
   const sink = new DiagnosticSink(file);
   for (const s of figures.sections) {
-    if (s.lix > limits.section) {
+    // LIX says little about a handful of sentences; the section limit applies from SMALL_SECTION words.
+    if (s.lix > limits.section && s.words >= SMALL_SECTION) {
       sink.warn('plain-lix-section', `the plain version of "${s.title}" has LIX ${s.lix}, above the limit ${limits.section}`, s.pos,
         `use shorter sentences (now ${s.wordsPerSentence} words each) and fewer long words (now ${percent(s.longWordShare)})`);
     }
@@ -73,13 +108,14 @@ export function measureBoth(doc: ReportDocument, plain: PlainVersion): Readabili
   return {
     report: reportReadability(doc),
     plain: figures,
+    worst: worstSentences(plain),
     thresholds: plain.config.thresholds,
     diagnostics: sortDiagnostics([...plain.diagnostics, ...thresholdWarnings(doc.file, figures, plain.config.thresholds)]),
   };
 }
 
-/** The report as lines of text for people, e.g. for `rapportverk check`. */
-export function formatReadability(r: ReadabilityReport): string {
+/** The report as lines of text for people, e.g. for `rapportverk check`; `file` goes before each sentence's position. */
+export function formatReadability(r: ReadabilityReport, file = ''): string {
   const row = (name: string, f: Readability): string =>
     `  ${f.lix.toFixed(1).padStart(5)}  ${f.wordsPerSentence.toFixed(1).padStart(14)}  ${percent(f.longWordShare).padStart(10)}  ${name}`;
   const block = (heading: string, t: TextReadability): string[] => [
@@ -91,6 +127,8 @@ export function formatReadability(r: ReadabilityReport): string {
   return [
     ...block('Readability of the report:', r.report),
     ...block(`Readability of the plain version (limits: LIX ${r.thresholds.overall} overall, ${r.thresholds.section} per section):`, r.plain),
+    ...(r.worst.length ? ['Hardest sentences of the plain version (a :::klarsprak block in their chapter helps most):'] : []),
+    ...r.worst.map((s) => `  ${file}:${s.pos?.start.line ?? 1}:${s.pos?.start.column ?? 1}  LIX ${s.lix.toFixed(1)} (${s.words} words, ${s.longWords} long)  ${s.text}`),
   ].join('\n');
 }
 

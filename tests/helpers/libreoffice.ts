@@ -15,7 +15,7 @@ function profileArg(work: string): string {
 
 /** Converts `docx` to PDF in `work` and returns the PDF's path. */
 export function convertToPdf(docx: string, work: string): string {
-  execFileSync('libreoffice', [profileArg(work), '--headless', '--convert-to', 'pdf', '--outdir', work, docx], { stdio: 'pipe', timeout: 120_000 });
+  execFileSync('libreoffice', [profileArg(work), '--headless', '--convert-to', 'pdf', '--outdir', work, docx], { stdio: 'pipe', timeout: 400_000 });
   return join(work, docx.replace(/^.*\//, '').replace(/\.docx$/, '.pdf'));
 }
 
@@ -57,14 +57,14 @@ End Sub
 export function runBasic(work: string, body: string): void {
   const profile = profileArg(work);
   const module = join(work, 'lo-profile', 'user', 'basic', 'Standard', 'Module1.xba');
-  if (!existsSync(module)) execFileSync('libreoffice', [profile, '--headless', '--terminate_after_init'], { stdio: 'pipe', timeout: 60_000 });
+  if (!existsSync(module)) execFileSync('libreoffice', [profile, '--headless', '--terminate_after_init'], { stdio: 'pipe', timeout: 400_000 });
   const code = `${LIBRARY}\nSub Main\n${body}\n  StarDesktop.terminate()\nEnd Sub\n`;
   writeFileSync(
     module,
     '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">\n' +
       `<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">${escapeXml(code)}</script:module>`,
   );
-  execFileSync('libreoffice', [profile, '--headless', 'macro:///Standard.Module1.Main'], { stdio: 'pipe', timeout: 120_000 });
+  execFileSync('libreoffice', [profile, '--headless', 'macro:///Standard.Module1.Main'], { stdio: 'pipe', timeout: 400_000 });
 }
 
 /** A file's URL as a Basic string literal. */
