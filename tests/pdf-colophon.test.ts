@@ -14,7 +14,7 @@ test.each([
   ['the report', reportPath, 'report'],
   ['the report in the easy-to-read layout', reportPath, 'easy'],
 ] as const)('in %s the colophon ends at the bottom margin of page 2, and the contents follow on page 3', async (_name, file, profile) => {
-  const bytes = await renderFixture(file, { profile });
+  const bytes = await renderFixture(file, { layout: profile });
   const pages = await readLines(bytes, (await readPdf(bytes)).tree);
   const colophon = pages[1] ?? [];
   const text = (i: number) => colophon[i]?.runs.map((r) => r.text).join('') ?? '';

@@ -18,6 +18,6 @@ test.each(['report', 'easy'] as const)('every text colour of the %s theme meets 
   expect(contrast(c.text, white)).toBeGreaterThanOrEqual(7);
   expect(contrast(c.text, c.tableHeaderFill)).toBeGreaterThanOrEqual(7);
   expect(contrast(c.text, c.codeFill)).toBeGreaterThanOrEqual(7);
-  expect(contrast(c.coverText, c.coverBand)).toBeGreaterThanOrEqual(7);
+  expect(contrast(c.coverText, c.heading)).toBeGreaterThanOrEqual(7);
   for (const colour of [c.heading, c.link, c.muted]) expect(contrast(colour, white)).toBeGreaterThanOrEqual(4.5);
 });

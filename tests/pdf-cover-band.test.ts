@@ -16,7 +16,7 @@ function bandHeight(content: string): number {
 async function coverOf(title: string, subtitle: string): Promise<{ band: number; subtitleBottom: number }> {
   const { doc } = loadReportText('forside.md', `---\ntitle: "${title}"\nsubtitle: "${subtitle}"\nlang: nb\ndate: 2024-01-01\n---\n\n# Innhold\n\nTekst.\n`);
   if (!doc) throw new Error('fixture did not load');
-  const bytes = await renderPdf(doc, { profile: 'easy' });
+  const bytes = await renderPdf(doc, { layout: 'easy' });
   const band = bandHeight(pageContents((await readPdf(bytes)).pdf)[0] ?? '');
   const pdf = await getDocument({ data: bytes.slice(), verbosity: 0 }).promise;
   const items = (await (await pdf.getPage(1)).getTextContent()).items as { str: string; transform: number[]; height: number }[];

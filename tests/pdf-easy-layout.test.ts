@@ -10,7 +10,7 @@ describe("the 'easy' layout profile", () => {
   let read: ReadPdf;
   let contents: string[];
   beforeAll(async () => {
-    read = await readPdf(await renderFixture(fixture, { profile: 'easy' }));
+    read = await readPdf(await renderFixture(fixture, { layout: 'easy' }));
     contents = pageContents(read.pdf);
   });
 

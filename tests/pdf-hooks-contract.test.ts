@@ -74,7 +74,9 @@ async function layoutPasses(file: string): Promise<number> {
 describe('behaviour the hooks produce', () => {
   test('layout runs once when footnote space is kept as lines are placed, at most twice with notes in table cells', async () => {
     expect(await layoutPasses(join(fixturesDir, 'pdf-all-constructs', 'report.md'))).toBe(1);
-    expect(await layoutPasses(join(fixturesDir, 'pdf-footnotes', 'report.md'))).toBeLessThanOrEqual(2);
+    const withNotes = await layoutPasses(join(fixturesDir, 'pdf-footnotes', 'report.md'));
+    // At least one pass: a count of zero would mean the hook measured nothing.
+    expect([1, 2]).toContain(withNotes);
   });
 
   test('objects without a stream sit in object streams, found through a cross-reference stream', async () => {
@@ -109,6 +111,8 @@ describe('behaviour the hooks produce', () => {
     const lines = (text.pages[page] as string).split('\n').filter((l) => l.trim() !== '');
     const note = lines.findIndex((l) => l.includes('Den første fotnoten'));
     const body = lines.findIndex((l) => l.includes('Helse'));
+    // Both are on the page (an index of -1 would pass the order check below).
+    expect(body).toBeGreaterThanOrEqual(0);
     expect(note).toBeGreaterThan(body);
   });
 });

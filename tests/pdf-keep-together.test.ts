@@ -31,7 +31,7 @@ describe.each([
 ] as const)('keeping together in %s', (_name, file, profile) => {
   let pages: TextLine[][];
   beforeAll(async () => {
-    const bytes = await renderFixture(file, { profile });
+    const bytes = await renderFixture(file, { layout: profile });
     const read = await readPdf(bytes);
     pages = body(await readLines(bytes, read.tree));
   });

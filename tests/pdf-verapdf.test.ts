@@ -53,7 +53,7 @@ beforeAll(async () => {
     const doc = loadFixture(file);
     const name = relative(fixturesDir, file);
     always.push(save(name, await renderPdf(doc)));
-    always.push(save(`${name}.easy`, await renderPdf(doc, { profile: 'easy' })));
+    always.push(save(`${name}.easy`, await renderPdf(doc, { layout: 'easy' })));
   }
   for (const file of realworld) {
     const { doc, diagnostics } = loadReport(file);

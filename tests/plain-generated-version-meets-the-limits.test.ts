@@ -14,7 +14,7 @@ import { plainReadability } from '../src/plain/readability.js';
 import { DEFAULT_PLAIN_CONFIG, SMALL_SECTION } from '../src/plain/config.js';
 import { splitSentences, words } from '../src/plain/sentences.js';
 import { hasFiniteVerb, plainLanguage } from '../src/plain/language.js';
-import { labelLanguage } from '../src/parse/language-tag.js';
+import { labelLanguage } from '../src/model/language-tag.js';
 import { reportPath, sharedDir } from './helpers/paths.js';
 
 const { overall, section } = DEFAULT_PLAIN_CONFIG.thresholds;

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { axeViolations, launchChromium, openPage } from './helpers/chromium.js';
 import { unzipSync } from 'fflate';
 import { loadReport } from '../src/parse/index.js';
 import type { ReportDocument } from '../src/model/types.js';
@@ -11,7 +12,7 @@ import { renderPlain } from '../src/plain/index.js';
 import { derivePlain } from '../src/plain/derive.js';
 import { renderPlainPage } from '../src/plain/page.js';
 import type { Output } from '../src/build/formats.js';
-import { fixturesDir, repoRoot, reportPath } from './helpers/paths.js';
+import { fixturesDir, reportPath } from './helpers/paths.js';
 import { outputBytes } from './helpers/outputs.js';
 
 const out = mkdtempSync(join(tmpdir(), 'plain-html-'));
@@ -31,36 +32,13 @@ function write(name: string, bytes: Uint8Array | string): string {
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-/** Opens a file, counting every request that is not for a data: or file: URL, and every dialog. */
-async function open(path: string, width: number): Promise<{ page: Page; external: string[]; dialogs: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const external: string[] = [];
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (!/^(data|file):/.test(url)) {
-      external.push(url);
-      return route.abort();
-    }
-    return route.continue();
-  });
-  await page.goto(`file://${path}`, { waitUntil: 'load' });
-  return { page, external, dialogs };
-}
+const open = (path: string, width: number) => openPage(browser, path, width);
 
 describe('content/rapport.plain.html in headless Chromium', () => {
   const doc = load(reportPath);
@@ -68,12 +46,7 @@ describe('content/rapport.plain.html in headless Chromium', () => {
 
   it('has no axe-core violations (WCAG 2.1 A/AA and best practice) and makes no external requests', async () => {
     const { page, external } = await open(path, 1280);
-    await page.addScriptTag({ content: readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8') });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
     expect(external).toEqual([]);
     await page.close();

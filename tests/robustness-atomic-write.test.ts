@@ -2,7 +2,7 @@
  * A failed build leaves earlier outputs untouched: content errors stop it before any write, and
  * a write that fails half-way removes its temporary files and replaces nothing.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,5 +44,21 @@ describe('a failed build leaves earlier outputs untouched', () => {
     ).toThrow();
     expect(readFileSync(join(dir, 'rapport.pdf'), 'utf8')).toBe('earlier pdf');
     expect(readdirSync(dir).sort()).toEqual(['blocked', 'rapport.pdf']);
+  });
+
+  it('a rename that fails leaves no temporary file behind', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rv-atomic-'));
+    // A non-empty folder where the second output goes: writing its temporary file works, renaming it over the folder fails.
+    mkdirSync(join(dir, 'rapport.docx'));
+    writeFileSync(join(dir, 'rapport.docx', 'inside'), 'x');
+    expect(() =>
+      writeAtomically([
+        { path: join(dir, 'rapport.pdf'), bytes: new TextEncoder().encode('new pdf') },
+        { path: join(dir, 'rapport.docx'), bytes: new TextEncoder().encode('new docx') },
+        { path: join(dir, 'rapport.html'), bytes: new TextEncoder().encode('new html') },
+      ]),
+    ).toThrow();
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(['rapport.docx', 'rapport.pdf']);
   });
 });

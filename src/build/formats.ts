@@ -6,7 +6,7 @@ import type { ReportDocument } from '../model/types.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { runJobs, type Job } from './jobs.js';
 
-export const FORMATS = ['pdf', 'docx', 'plain'] as const;
+export const FORMATS = ['pdf', 'docx', 'html', 'plain'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** One file a renderer made; `suffix` follows the source's base name (".pdf", ".plain.html"). */
@@ -27,6 +27,11 @@ export interface Plan {
 const planners: Record<Format, (doc: ReportDocument) => Promise<Plan>> = {
   pdf: async (doc) => ({ jobs: [{ suffix: '.pdf', engine: 'pdf', doc, layout: 'report' }], diagnostics: [] }),
   docx: async (doc) => ({ jobs: [{ suffix: '.docx', engine: 'docx', doc, layout: 'report' }], diagnostics: [] }),
+  // The page is text made in this thread; it needs no engine.
+  html: async (doc) => {
+    const { renderHtml } = await import('../render/html/index.js');
+    return { jobs: [{ suffix: '.html', bytes: new TextEncoder().encode(renderHtml(doc)) }], diagnostics: [] };
+  },
   plain: async (doc) => (await import('../plain/index.js')).planPlain(doc),
 };
 

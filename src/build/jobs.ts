@@ -11,12 +11,10 @@
 import type { ReportDocument } from '../model/types.js';
 import type { HeadingPages } from '../model/pages.js';
 import type { Output } from './formats.js';
+import type { Layout } from '../render/shared/options.js';
 
 /** A renderer that turns a model into a file. */
 export type Engine = 'pdf' | 'docx';
-
-/** The official report's layout, or the plain version's easy-to-read one. */
-export type Layout = 'report' | 'easy';
 
 /** Work toward one output file: bytes already made, or a model for an engine to render. */
 export type Job =
@@ -31,7 +29,7 @@ export interface PdfRender {
 
 /** Renders a PDF in this thread; the engine loads lazily, so `check` never pays for it. */
 export async function renderPdfHere(doc: ReportDocument, layout: Layout): Promise<PdfRender> {
-  return (await import('../render/pdf/index.js')).renderPdfWithPages(doc, { profile: layout });
+  return (await import('../render/pdf/index.js')).renderPdfWithPages(doc, { layout });
 }
 
 /**

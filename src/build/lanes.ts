@@ -12,7 +12,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ReportDocument } from '../model/types.js';
 import type { Format, Output } from './formats.js';
-import { PdfRenders, renderDocxJob, renderPdfHere, type Job, type Layout, type PdfRender } from './jobs.js';
+import { PdfRenders, renderDocxJob, renderPdfHere, type Job, type PdfRender } from './jobs.js';
+import type { Layout } from '../render/shared/options.js';
 import { addStageTimes, stageTimes, stageTimesSince, timedAsync, type StageTimes } from '../timings.js';
 
 /** A job and the format that asked for it. */

@@ -25,5 +25,10 @@ export function writeAtomically(files: readonly PendingFile[]): void {
     for (const s of staged) rmSync(s.tmp, { force: true });
     throw err;
   }
-  for (const s of staged) renameSync(s.tmp, s.path);
+  try {
+    for (const s of staged) renameSync(s.tmp, s.path);
+  } finally {
+    // After a failed rename, the files not yet renamed are temporary leftovers.
+    for (const s of staged) rmSync(s.tmp, { force: true });
+  }
 }

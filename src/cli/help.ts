@@ -9,8 +9,8 @@ Usage:
 
 Build options:
   -o, --out DIR          output folder (default: dist)
-  -f, --format LIST      comma-separated formats: pdf,docx,plain (default: all)
-                         FILE.md gives DIR/FILE.pdf, FILE.docx, FILE.plain.html, FILE.plain.pdf,
+  -f, --format LIST      comma-separated formats: pdf,docx,html,plain (default: all)
+                         FILE.md gives DIR/FILE.pdf, FILE.docx, FILE.html, FILE.plain.html, FILE.plain.pdf,
                          FILE.plain.docx and FILE.plain.json
       --strict           treat warnings as errors
       --draft            build despite errors: every page marked UTKAST/DRAFT, a box where an

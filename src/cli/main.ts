@@ -2,7 +2,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readFileSync, statSync } from 'node:fs';
 import { HELP } from './help.js';
-import { canonicalTag } from '../parse/language-tag.js';
+import { canonicalTag } from '../model/language-tag.js';
+import { FORMATS } from '../build/formats.js';
 
 /** Exit codes of the CLI. */
 export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
@@ -111,7 +112,7 @@ function sourceOptions(values: { lang?: string | boolean | undefined; root?: str
 async function runBuild(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     out: { type: 'string', short: 'o', default: 'dist' },
-    format: { type: 'string', short: 'f', default: 'pdf,docx,plain' },
+    format: { type: 'string', short: 'f', default: FORMATS.join(',') },
     strict: { type: 'boolean', default: false },
     draft: { type: 'boolean', default: false },
     quiet: { type: 'boolean', short: 'q', default: false },
@@ -125,7 +126,7 @@ async function runBuild(args: string[]): Promise<number> {
   }
   const { parseFormats } = await import('../build/formats.js');
   const { formats, unknown } = parseFormats(String(values.format));
-  if (unknown.length) throw new UsageError(`unknown format '${unknown.join(', ')}' (choose from pdf, docx, plain)`);
+  if (unknown.length) throw new UsageError(`unknown format '${unknown.join(', ')}' (choose from ${FORMATS.join(', ')})`);
   if (!formats.length) throw new UsageError('no format given');
   const files = positionals.length ? positionals : ['content/rapport.md'];
   const { prepareOutDir } = await import('../build/out-dir.js');
@@ -176,9 +177,19 @@ async function runBuild(args: string[]): Promise<number> {
   const say = (line: string): void => {
     if (!quiet) process.stdout.write(`${line}\n`);
   };
+  const { forgetLabels } = await import('../frame/labels.js');
+  const { forgetTemplates } = await import('../frame/handlebars.js');
   const stop = watchInputs(files, async () => {
     say('change detected, rebuilding…');
-    await buildAll();
+    // Labels and templates may be what changed; they are cheap to read again.
+    forgetLabels();
+    forgetTemplates();
+    try {
+      await buildAll();
+    } catch (err) {
+      // A failed rebuild is reported, and the next change gets its chance.
+      process.stderr.write(`rapportverk: the rebuild failed: ${err instanceof Error ? err.message : String(err)}; still watching\n`);
+    }
   }, say);
   // Keep running until interrupted; Ctrl+C ends the watch cleanly.
   await new Promise<void>((done) => process.once('SIGINT', () => done()));

@@ -22,6 +22,11 @@ export const escapeMarkdown: Escape = (value) =>
 export const escapeHtml: Escape = (value) =>
   value.replace(/[&<>"'`=]/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** Forgets the compiled templates, so the next build reads edited ones (watch mode). */
+export function forgetTemplates(): void {
+  cache.clear();
+}
+
 /** Compiles (once) and returns a template from `templates/`. */
 export function loadTemplate(name: string, escape: Escape): (context: object) => string {
   let template = cache.get(name);

@@ -6,7 +6,7 @@ import type { Frame, Inline, Metadata } from '../model/types.js';
 import { DiagnosticSink, ContentError } from '../diagnostics.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { toModel } from '../parse/to-model.js';
-import { labelLanguage } from '../parse/language-tag.js';
+import { labelLanguage } from '../model/language-tag.js';
 import { escapeMarkdown, loadTemplate } from './handlebars.js';
 import { labelsFor } from './labels.js';
 import { longDate } from './dates.js';

@@ -41,6 +41,11 @@ const labelsSchema = z.object({
 const fileSchema = z.object({ nb: labelsSchema, nn: labelsSchema, se: labelsSchema, en: labelsSchema });
 let loaded: z.infer<typeof fileSchema> | undefined;
 
+/** Forgets the labels read so far, so the next build reads an edited labels.yml (watch mode). */
+export function forgetLabels(): void {
+  loaded = undefined;
+}
+
 /** The labels for a label language; the file is read and validated once. */
 export function labelsFor(language: LabelLanguage): Labels {
   loaded ??= fileSchema.parse(parse(readFileSync(join(templatesDir, 'labels.yml'), 'utf8')));

@@ -6,7 +6,7 @@ import type { Metadata, Point, Span } from '../model/types.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { closest } from './suggest.js';
 import { fullLocale } from '../model/locale.js';
-import { canonicalTag, FALLBACK_LABELS, ownLabels } from './language-tag.js';
+import { canonicalTag, FALLBACK_LABELS, ownLabels } from '../model/language-tag.js';
 
 /** A calendar date: a YAML date or a string written YYYY-MM-DD, as that string. */
 const isoDate = z

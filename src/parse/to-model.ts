@@ -37,6 +37,7 @@ import { SourceIndex } from './source-index.js';
 import { closest } from './suggest.js';
 import { span } from './points.js';
 import { findUnresolvedReferences } from './unresolved-references.js';
+import { canonicalLanguageTag } from '../model/language-tag.js';
 
 /** Deepest nesting of lists and block quotes accepted; deeper input gets an error, not a stack overflow. */
 export const MAX_NESTING = 24;
@@ -554,10 +555,11 @@ class Converter {
   private textDirective(node: TextDirective, depth: number): Inline | undefined {
     if (node.name === 'lang') {
       this.unknownAttributes(node, ['lang']);
-      const lang = node.attributes?.lang ?? '';
+      const written = node.attributes?.lang ?? '';
+      const lang = canonicalLanguageTag(written);
       const children = this.inlines(node.children, depth);
-      if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) {
-        this.sink.error('lang-span-invalid', `:lang needs a language tag, got "${lang}"`, span(node),
+      if (lang === undefined) {
+        this.sink.error('lang-span-invalid', `:lang needs a language tag, got "${written}"`, span(node),
           'write :lang[text]{lang=en} with a BCP 47 tag such as en, se, nn');
         return { type: 'emphasis', pos: span(node), children };
       }

@@ -1,6 +1,6 @@
 /** Fixed plain text from per-language templates: the opening of "Kort om rapporten" (what, who, when), and the pointer for a chapter without text. */
 import type { Metadata, Paragraph } from '../model/types.js';
-import { labelLanguage } from '../parse/language-tag.js';
+import { labelLanguage } from '../model/language-tag.js';
 import { loadTemplate } from '../frame/handlebars.js';
 import { longDate } from '../frame/dates.js';
 

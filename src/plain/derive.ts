@@ -13,7 +13,7 @@ import { resolvePlainConfig, type PlainConfig, type PlainConfigOverrides } from 
 import { loadLexicon, usedEntries, type LexiconEntry } from './lexicon.js';
 import { generateSection, type GenerateOptions } from './generate.js';
 import { plainWordsFor } from './plain-words.js';
-import { labelLanguage } from '../parse/language-tag.js';
+import { labelLanguage } from '../model/language-tag.js';
 import { plainLanguage } from './language.js';
 import { noTextParagraphs } from './about.js';
 import { aboutParagraphs } from './about.js';

@@ -2,7 +2,8 @@
 import { resolve } from 'node:path';
 import { loadReport, type LoadOptions } from '../../src/parse/index.js';
 import type { Block, ReportDocument } from '../../src/model/types.js';
-import { renderPdf, type PdfRenderOptions } from '../../src/render/pdf/index.js';
+import { renderPdf } from '../../src/render/pdf/index.js';
+import type { RenderOptions } from '../../src/render/shared/options.js';
 
 /** Loads a Markdown report, failing on errors; figure paths are resolved when checks did not. */
 export function loadFixture(file: string, load: LoadOptions = {}): ReportDocument {
@@ -22,9 +23,9 @@ function resolveFigures(blocks: Block[], dir: string): void {
 
 const cache = new Map<string, Promise<Uint8Array>>();
 
-/** Renders a fixture (cached per file and profile); `load` as `--root` and `--lang` would say. */
-export function renderFixture(file: string, options: PdfRenderOptions = {}, load: LoadOptions = {}): Promise<Uint8Array> {
-  const key = `${file}\0${options.profile ?? 'report'}`;
+/** Renders a fixture (cached per file and layout); `load` as `--root` and `--lang` would say. */
+export function renderFixture(file: string, options: Partial<RenderOptions> = {}, load: LoadOptions = {}): Promise<Uint8Array> {
+  const key = `${file}\0${options.layout ?? 'report'}`;
   let pending = cache.get(key);
   if (!pending) {
     pending = renderPdf(loadFixture(file, load), options);

@@ -7,6 +7,7 @@ import { renderFigure } from './figures.js';
 import { renderInlines, type InlineContext } from './inlines.js';
 import { listTextIndent, type ListNumbering } from './numbering.js';
 import { renderTable } from './tables.js';
+import { wordColor } from '../shared/tokens.js';
 
 /** What block rendering needs: the inline context, list numbering, and where the blocks stand. */
 export interface BlockContext extends InlineContext {
@@ -30,6 +31,8 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
   const out: Rendered[] = [];
   let previous: Block['type'] | undefined;
   for (const block of blocks) {
+    // A thematic break is drawn on the paragraph after it; before anything else it gets its own.
+    if (previous === 'thematicBreak' && block.type !== 'paragraph' && block.type !== 'plainText') out.push(ruleParagraph());
     switch (block.type) {
       case 'heading':
         out.push(heading(block, ctx));
@@ -63,6 +66,7 @@ export function renderBlocks(blocks: readonly Block[], ctx: BlockContext): Rende
     }
     if (block.type !== 'plainText') previous = block.type;
   }
+  if (previous === 'thematicBreak') out.push(ruleParagraph());
   return out;
 }
 
@@ -71,6 +75,13 @@ function admonition(node: Admonition, ctx: BlockContext): Rendered[] {
   const inner: BlockContext = { ...ctx, paragraphStyle: 'Admonition' };
   return [new Paragraph({ style: 'Admonition', keepNext: true, children: renderInlines(admonitionHeading(node, ctx.labels), ctx) }),
     ...renderBlocks(node.children, inner)];
+}
+
+const RULE = { style: BorderStyle.SINGLE, size: 6, color: wordColor('rule'), space: 12 } as const;
+
+/** An empty paragraph carrying a thematic break that no paragraph follows. */
+function ruleParagraph(): Paragraph {
+  return new Paragraph({ border: { top: RULE } });
 }
 
 /**
@@ -94,7 +105,7 @@ function paragraph(children: ParagraphChild[], ctx: BlockContext, previous: Bloc
     ...(ctx.listLevel >= 0 ? { indent: { left: listTextIndent(ctx.listLevel) } } : {}),
     ...(previous === 'list' ? { spacing: { before: ctx.afterList } } : {}),
     // A thematic break is drawn as a rule above the paragraph after it, so it never needs an empty paragraph.
-    ...(previous === 'thematicBreak' ? { border: { top: { style: BorderStyle.SINGLE, size: 6, color: '8A9BAE', space: 12 } } } : {}),
+    ...(previous === 'thematicBreak' ? { border: { top: RULE } } : {}),
   });
 }
 

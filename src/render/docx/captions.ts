@@ -6,6 +6,7 @@
 import { Bookmark, Paragraph, SimpleField, TextRun } from 'docx';
 import type { Figure, Table } from '../../model/types.js';
 import { renderInlines, type InlineContext } from './inlines.js';
+import { LABEL_SEPARATOR } from '../shared/labels.js';
 
 /** The caption paragraph of a figure or table; undefined when it has none. */
 export function captionParagraph(node: Figure | Table, label: string, ctx: InlineContext): Paragraph | undefined {
@@ -17,7 +18,7 @@ export function captionParagraph(node: Figure | Table, label: string, ctx: Inlin
     children: [
       new TextRun({ text: `${label} `, bold: true }),
       bookmark ? new Bookmark({ id: bookmark, children: [number] }) : number,
-      new TextRun({ text: '\u2002', bold: true }),
+      new TextRun({ text: LABEL_SEPARATOR, bold: true }),
       ...ctx.anchors.wrap(node, renderInlines(node.caption, ctx), true),
     ],
   });

@@ -7,6 +7,7 @@
  */
 import { editXml, type PackageParts } from './package.js';
 import { tableStyleXml } from './styles.js';
+import { escapeXml } from '../shared/text.js';
 
 /** What goes into the document properties besides what the docx library writes. */
 export interface PropertyFacts {
@@ -101,8 +102,4 @@ function tableLook(attrs: string): string {
     return `w:${name}="${on ? 1 : 0}"`;
   });
   return `<w:tblLook w:val="${val.toString(16).toUpperCase().padStart(4, '0')}" ${flags.join(' ')}/>`;
-}
-
-function escapeXml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

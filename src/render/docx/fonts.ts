@@ -5,8 +5,8 @@
  * Sans Mono only when the document has code.
  */
 import type { ReportDocument } from '../../model/types.js';
-import { walk, walkDocument, type Node } from '../../model/walk.js';
 import { faceStandIn } from './embedded-faces.js';
+import { facesUsed } from '../shared/faces.js';
 
 export const FONT_SANS = 'Noto Sans';
 export const FONT_MONO = 'Noto Sans Mono';
@@ -32,16 +32,6 @@ export function fontsToEmbed(doc: ReportDocument): EmbeddedFont[] {
       boldItalic: file('NotoSans-BoldItalic.ttf'),
     },
   ];
-  if (hasCode(doc)) fonts.push({ name: FONT_MONO, data: file('NotoSansMono-Regular.ttf') });
+  if (facesUsed(doc).mono) fonts.push({ name: FONT_MONO, data: file('NotoSansMono-Regular.ttf') });
   return fonts;
-}
-
-function hasCode(doc: ReportDocument): boolean {
-  let code = false;
-  const visit = (node: Node): void => {
-    if (node.type === 'code' || node.type === 'inlineCode') code = true;
-  };
-  walkDocument(doc, visit);
-  walk(doc.frame.colophon, visit);
-  return code;
 }

@@ -17,13 +17,13 @@ import { completePackage } from './fixups.js';
 import { ListNumbering } from './numbering.js';
 import { editXml, packageParts, writePackage, type PackageParts } from './package.js';
 import { colophonPage, coverPage, mainPages } from './page.js';
-import { afterListSpacing, buildStyles, HOUSE_THEME, type Layout } from './styles.js';
+import { afterListSpacing, buildStyles, HOUSE_THEME } from './styles.js';
 import { fillTocPages, renderToc } from './toc.js';
 import { timed } from '../../timings.js';
+import type { RenderOptions } from '../shared/options.js';
 
 /** How to render: the official report or the easy-to-read (plain-language) version. */
-export interface DocxOptions {
-  layout: Layout;
+export interface DocxOptions extends RenderOptions {
   /**
    * The page each heading starts on in the PDF of the same model and layout, for the contents;
    * a promise, so the file is made while the PDF is laid out and waits only to be zipped.

@@ -7,6 +7,8 @@ import type { CrossRef, Inline } from '../../model/types.js';
 import { fontSegments, mainCoverage } from '../../fonts/coverage.js';
 import { assertNever } from '../../model/assert-never.js';
 import { fullLocale } from '../../model/locale.js';
+import { classifyLink } from '../../model/link-target.js';
+import { softBreaks } from '../shared/text.js';
 import type { BlockAnchors } from './anchors.js';
 
 /** What inline rendering needs from the document. */
@@ -32,16 +34,13 @@ interface RunFormat {
   style?: string;
 }
 
-const EXTERNAL = /^(https?:|mailto:)/i;
-
 /** Renders inlines to paragraph children. */
 export function renderInlines(nodes: readonly Inline[], ctx: InlineContext, format: RunFormat = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
-        // Most text has no line break; the test spares the regular expression a scan of it.
-        out.push(...runs(node.value.includes('\n') ? node.value.replace(/\s*\n\s*/g, ' ') : node.value, format, 'text'));
+        out.push(...runs(softBreaks(node.value), format, 'text'));
         break;
       case 'inlineCode':
         out.push(...runs(node.value, { ...format, style: 'CodeChar' }, 'code'));
@@ -87,13 +86,14 @@ export function renderInlines(nodes: readonly Inline[], ctx: InlineContext, form
 
 function link(href: string, children: readonly Inline[], ctx: InlineContext, format: RunFormat): ParagraphChild[] {
   const text = () => renderInlines(children, ctx, { ...format, style: 'Hyperlink' });
-  if (href.startsWith('#')) {
-    const anchor = ctx.bookmarks.get(decodeURIComponent(href.slice(1)));
+  const target = classifyLink(href);
+  if (target.kind === 'internal') {
+    const anchor = ctx.bookmarks.get(target.id);
     if (anchor) return [new InternalHyperlink({ anchor, children: text() })];
-  } else if (EXTERNAL.test(href)) {
-    return [new ExternalHyperlink({ link: href, children: text() })];
+  } else if (target.kind === 'external') {
+    return [new ExternalHyperlink({ link: target.href, children: text() })];
   }
-  // Neither a heading of this document nor a web address: keep the text, as a link would lead nowhere.
+  // Refused by the link policy, or a heading that does not exist: keep the text, as a link would lead nowhere.
   return renderInlines(children, ctx, format);
 }
 

@@ -1,6 +1,7 @@
 /** The page: A4 portrait with report margins, the short title in the header and "Side n av m" in the footer, as in the PDF. */
 import { Footer, Header, PageNumber, Paragraph, SectionType, TextRun, VerticalAlignSection, type ISectionOptions } from 'docx';
 import type { ReportDocument } from '../../model/types.js';
+import { pageOfParts } from '../shared/labels.js';
 
 const A4 = { width: 11906, height: 16838 };
 /** 25 mm in twips. */
@@ -41,12 +42,8 @@ export function mainPages(doc: ReportDocument): Omit<ISectionOptions, 'children'
 }
 
 function footerLine(doc: ReportDocument): Paragraph {
-  const pattern = doc.frame.labels.pageOf;
-  const parts: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = [];
-  for (const piece of pattern.split(/(\{page\}|\{pages\})/)) {
-    if (piece === '{page}') parts.push(PageNumber.CURRENT);
-    else if (piece === '{pages}') parts.push(PageNumber.TOTAL_PAGES);
-    else if (piece !== '') parts.push(piece);
-  }
+  const parts = pageOfParts(doc.frame.labels).map((part) =>
+    typeof part === 'string' ? part : part.field === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES,
+  );
   return new Paragraph({ style: 'Footer', children: [new TextRun({ children: parts })] });
 }

@@ -13,9 +13,8 @@ import { AlignmentType, BorderStyle, LeaderType, LineRuleType, ShadingType, TabS
 import { FONT_MONO, FONT_SANS } from './fonts.js';
 import { BULLET_NUMBERING, HEADING_NUMBERING, ORDERED_NUMBERING } from './numbering.js';
 import { TEXT_WIDTH } from './page.js';
-
-/** Which version of the report the styles are for: the official report or the easy-to-read one. */
-export type Layout = 'report' | 'easy';
+import type { Layout } from '../shared/options.js';
+import { typeScale, wordColor } from '../shared/tokens.js';
 
 /** Sizes and spacing for one layout; sizes in points, spacing in twentieths of a point. */
 interface Scale {
@@ -29,20 +28,27 @@ interface Scale {
   after: number;
 }
 
+/** The house type sizes, with the Word file's own title sizes and paragraph rhythm. */
 const SCALES: Record<Layout, Scale> = {
-  report: { body: 11, small: 9, headings: [20, 15, 12.5, 11, 11, 11], title: 28, subtitle: 16, line: 288, after: 160 },
-  easy: { body: 14, small: 12, headings: [24, 19, 16, 14, 14, 14], title: 30, subtitle: 18, line: 360, after: 240 },
+  report: { ...houseSizes('report'), title: 28, subtitle: 16, line: 288, after: 160 },
+  easy: { ...houseSizes('easy'), title: 30, subtitle: 18, line: 360, after: 240 },
 };
 
-/** Text colour for headings and the title: a dark blue with contrast well above 7:1 on white. */
-const ACCENT = '1B3A5C';
-const MUTED = '404040';
-const RULE = '8A9BAE';
-const LINK = '0B4F8C';
+function houseSizes(layout: Layout): Pick<Scale, 'body' | 'small' | 'headings'> {
+  const { body, small, headings } = typeScale(layout);
+  return { body, small, headings: [...headings] };
+}
+
+/** Text colour for headings and the title: the house dark blue, well above 7:1 on white. */
+const ACCENT = wordColor('heading');
+const MUTED = wordColor('muted');
+const RULE = wordColor('rule');
+const LINK = wordColor('link');
+const FILL = wordColor('codeFill');
 /** The table rules and header fill, as in the PDF. */
-const TABLE_RULE = '1B3A5C';
-const TABLE_INSIDE_RULE = 'B4BFCC';
-const TABLE_HEADER_FILL = 'E8EDF3';
+const TABLE_RULE = ACCENT;
+const TABLE_INSIDE_RULE = RULE;
+const TABLE_HEADER_FILL = wordColor('tableHeaderFill');
 
 /** The id (and name) of the house table style. */
 export const TABLE_STYLE = 'Rapporttabell';
@@ -101,7 +107,7 @@ const ADMONITION_STYLE: IParagraphStyleOptions = {
   quickFormat: true,
   paragraph: {
     indent: { left: 227, right: 227 },
-    shading: { type: ShadingType.CLEAR, fill: 'F2F4F7', color: 'auto' },
+    shading: { type: ShadingType.CLEAR, fill: FILL, color: 'auto' },
     border: {
       top: { style: BorderStyle.SINGLE, size: 6, color: RULE, space: 4 },
       bottom: { style: BorderStyle.SINGLE, size: 6, color: RULE, space: 4 },
@@ -275,12 +281,12 @@ function paragraphStyles(s: Scale, layout: Layout, numberedLevels: number): IPar
       paragraph: {
         indent: { left: 170, right: 170 },
         spacing: { line: 240, lineRule: LineRuleType.AUTO },
-        shading: { type: ShadingType.CLEAR, fill: 'F2F4F7', color: 'auto' },
+        shading: { type: ShadingType.CLEAR, fill: FILL, color: 'auto' },
         border: {
-          top: { style: BorderStyle.SINGLE, size: 4, color: 'F2F4F7', space: 4 },
-          bottom: { style: BorderStyle.SINGLE, size: 4, color: 'F2F4F7', space: 4 },
-          left: { style: BorderStyle.SINGLE, size: 4, color: 'F2F4F7', space: 4 },
-          right: { style: BorderStyle.SINGLE, size: 4, color: 'F2F4F7', space: 4 },
+          top: { style: BorderStyle.SINGLE, size: 4, color: FILL, space: 4 },
+          bottom: { style: BorderStyle.SINGLE, size: 4, color: FILL, space: 4 },
+          left: { style: BorderStyle.SINGLE, size: 4, color: FILL, space: 4 },
+          right: { style: BorderStyle.SINGLE, size: 4, color: FILL, space: 4 },
         },
       },
     },

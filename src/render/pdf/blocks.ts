@@ -12,9 +12,10 @@ import { keepHeadingsWithNext, keepStarts, keepWithNext } from './keep.js';
 import { missingImage } from './placeholder.js';
 import { fitTable } from './table-fit.js';
 import { LINE_EM } from './text-measure.js';
+import type { PdfNode } from './marks.js';
+import { captionPrefix } from '../shared/captions.js';
+import { headingLabel, headingLine } from '../shared/labels.js';
 
-/** A pdfmake content node (pdfmake's document-definition objects are untyped). */
-export type PdfNode = { [key: string]: unknown };
 
 /** What block conversion needs from its surroundings. */
 export interface BlockContext extends InlineContext {
@@ -182,7 +183,7 @@ function heading(node: Heading, parent: StructNode, ctx: BlockContext): PdfNode 
   const { theme } = ctx;
   const h = parent.add(new StructNode(HEADING_TYPES[node.level]));
   const runs = toRuns(node.children, h, ctx);
-  const label = node.number ? `${node.number}\u2002` : '';
+  const label = headingLabel(node.number);
   if (label) runs.unshift({ text: label, _rv: h });
   const size = theme.headingSizes[node.level - 1] ?? theme.bodySize;
   ctx.outline.length = node.level - 1;
@@ -196,7 +197,7 @@ function heading(node: Heading, parent: StructNode, ctx: BlockContext): PdfNode 
     outline: true,
     outlineParentId,
     outlineExpanded: node.level === 1,
-    outlineText: `${node.number ? `${node.number} ` : ''}${inlineText(node.children)}`,
+    outlineText: headingLine(node.number, inlineText(node.children)),
     fontSize: size,
     bold: node.level <= 5,
     italics: node.level === 6,
@@ -227,7 +228,7 @@ function list(node: List, parent: StructNode, ctx: BlockContext, depth: number):
     );
     const stack = content.filter((c): c is PdfNode => c !== undefined);
     // The item keeps its body's first lines with its marker; the paragraph keeps only its end.
-    if (stack[0]?.['_rvLines']) stack[0]['_rvLines'] = 'end';
+    if (stack[0]?._rvLines) stack[0]._rvLines = 'end';
     // Paragraphs in a list item keep their own gap; the item's gap replaces the last one.
     const lastBlock = stack[stack.length - 1];
     if (lastBlock && Array.isArray(lastBlock['margin'])) {
@@ -260,7 +261,7 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
     // Cross-references land on the caption, which is drawn first.
     caption.dest = node.id;
     const runs = toRuns(node.caption, caption, ctx);
-    runs.unshift({ text: `${ctx.labels.table} ${node.number}\u2002`, _rv: caption, bold: true });
+    runs.unshift({ text: captionPrefix(ctx.labels, node), _rv: caption, bold: true });
     parts.push(textNode(runs, { margin: [0, 0, 0, 6], color: theme.colors.text }));
   }
   const columns = Math.max(1, ...node.rows.map((row) => row.cells.length));
@@ -342,7 +343,7 @@ function figure(node: Figure, parent: StructNode, ctx: BlockContext): PdfNode | 
   if (node.caption) {
     const caption = div.add(new StructNode('Caption'));
     const runs = toRuns(node.caption, caption, ctx);
-    runs.unshift({ text: `${ctx.labels.figure} ${node.number}\u2002`, _rv: caption, bold: true });
+    runs.unshift({ text: captionPrefix(ctx.labels, node), _rv: caption, bold: true });
     parts.push(textNode(runs, { margin: [0, 6, 0, 0], color: ctx.theme.colors.text }));
   }
   return { stack: parts, unbreakable: true, margin: [0, 4, 0, paragraphGap(ctx) + 4] };

@@ -3,7 +3,8 @@
  * header and footer, footnote areas — with the logical structure tree built alongside.
  */
 import type { Block, Footnote, ReportDocument } from '../../model/types.js';
-import { blocks, rule, textNode, turnPagesForTables, type BlockContext, type PdfNode } from './blocks.js';
+import { blocks, rule, textNode, turnPagesForTables, type BlockContext } from './blocks.js';
+import type { PdfNode } from './marks.js';
 import { toRuns, type PdfInline } from './inlines.js';
 import { FootnoteArea } from './footnotes.js';
 import { cloneContent } from './clone.js';
@@ -13,6 +14,7 @@ import { SANS } from './fonts.js';
 import type { Theme } from './theme.js';
 import { fitCover, type CoverFit } from './cover-fit.js';
 import { LINE_EM } from './text-measure.js';
+import { headingLabel, pageOfText } from '../shared/labels.js';
 
 /** A4 in points. */
 export const A4 = { width: 595.28, height: 841.89 };
@@ -190,7 +192,7 @@ function contents(doc: ReportDocument, root: StructNode, ctx: BlockContext): Pdf
     const link = item.add(new StructNode('Link'));
     link.link = { dest: entry.id, contents: entry.number ? `${entry.number} ${entry.text}` : entry.text };
     const indent = (entry.level - 1) * (theme.bodySize * 1.6);
-    const label: PdfInline[] = entry.number ? [{ text: `${entry.number}\u2002`, _rv: link }] : [];
+    const label: PdfInline[] = entry.number ? [{ text: headingLabel(entry.number), _rv: link }] : [];
     out.push({
       columns: [
         { width: '*', text: [...label, { text: entry.text, _rv: link }] },
@@ -245,7 +247,7 @@ function header(doc: ReportDocument, theme: Theme, pageWidth: number): PdfNode {
 
 function footer(doc: ReportDocument, theme: Theme, page: number, pages: number): PdfNode {
   const [left, , right, bottom] = theme.pageMargins;
-  const text = doc.frame.labels.pageOf.replace('{page}', String(page)).replace('{pages}', String(pages));
+  const text = pageOfText(doc.frame.labels, page, pages);
   return {
     text: [{ text, _rv: FOOTER_ARTIFACT }],
     alignment: 'right',
@@ -256,5 +258,5 @@ function footer(doc: ReportDocument, theme: Theme, page: number, pages: number):
 }
 
 function coverBand(theme: Theme, height: number): PdfNode {
-  return { canvas: [{ type: 'rect', x: 0, y: 0, w: A4.width, h: height, color: theme.colors.coverBand, _rv: LAYOUT_ARTIFACT }] };
+  return { canvas: [{ type: 'rect', x: 0, y: 0, w: A4.width, h: height, color: theme.colors.heading, _rv: LAYOUT_ARTIFACT }] };
 }

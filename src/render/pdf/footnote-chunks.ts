@@ -4,7 +4,7 @@
  * of the reference and each further piece to the foot of the next page, as word processors do.
  * Pieces keep their runs' structure tags, so the note reads as one in the tag tree.
  */
-import type { PdfNode } from './blocks.js';
+import type { PdfNode } from './marks.js';
 import type { PdfInline } from './inlines.js';
 import { LINE_EM, textEm } from './text-measure.js';
 

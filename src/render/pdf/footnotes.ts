@@ -13,7 +13,8 @@
 import type { Footnote } from '../../model/types.js';
 import { FOOTNOTE_RULE_ARTIFACT, isStruct, StructNode, type StructType, type Tag } from './structure.js';
 import type { LayoutSession, MeasureOffPage } from './pdfmake-hooks.js';
-import { blocks, rule, type BlockContext, type PdfNode } from './blocks.js';
+import { blocks, rule, type BlockContext } from './blocks.js';
+import type { PdfNode } from './marks.js';
 import { cloneContent } from './clone.js';
 import { notePieces } from './footnote-chunks.js';
 

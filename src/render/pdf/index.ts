@@ -16,15 +16,11 @@ import { fontFamilies } from './fonts.js';
 import { attachSession, escapeXmpInfo, installHooks } from './pdfmake-hooks.js';
 import { infoFor, PDFA_SUBSET, prepareXmp, type XmpTarget } from './metadata.js';
 import { countBookmarks } from './outline.js';
-import { themeFor, type LayoutProfile } from './theme.js';
+import { themeFor } from './theme.js';
+import type { RenderOptions } from '../shared/options.js';
 
-export type { LayoutProfile } from './theme.js';
-
-/** Options for rendering a report to PDF. */
-export interface PdfRenderOptions {
-  /** 'report' for the official report, 'easy' for the easy-to-read layout. */
-  profile?: LayoutProfile;
-}
+/** Options for rendering a report to PDF; the official report's layout unless told. */
+export type PdfRenderOptions = Partial<RenderOptions>;
 
 /** A rendered PDF and the page each heading starts on. */
 export interface LaidOutPdf {
@@ -40,7 +36,7 @@ export async function renderPdf(doc: ReportDocument, options: PdfRenderOptions =
 /** Renders the report model to a tagged PDF/UA-1 file, and tells where its headings landed. */
 export async function renderPdfWithPages(doc: ReportDocument, options: PdfRenderOptions = {}): Promise<LaidOutPdf> {
   installHooks();
-  const theme = themeFor(options.profile ?? 'report');
+  const theme = themeFor(options.layout ?? 'report');
   const built = buildDefinition(doc, theme);
   const notes = built.footnotes;
   const headingPages: Record<string, number> = {};

@@ -7,6 +7,8 @@
 import type { Inline, Labels } from '../../model/types.js';
 import { inlineText } from '../../model/text.js';
 import { assertNever } from '../../model/assert-never.js';
+import { classifyLink } from '../../model/link-target.js';
+import { softBreaks } from '../shared/text.js';
 import { StructNode, type Tag } from './structure.js';
 import { MONO } from './fonts.js';
 import type { Theme } from './theme.js';
@@ -83,8 +85,7 @@ function walk(nodes: readonly Inline[], leaf: StructNode, style: RunStyle, ctx: 
   for (const node of nodes) {
     switch (node.type) {
       case 'text': {
-        // A soft line break in the source is a space on the page; only `break` ends a line.
-        const text = node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
+        const text = softBreaks(node.value);
         if (text !== '') out.push(run(text, leaf, style));
         break;
       }
@@ -117,12 +118,17 @@ function walk(nodes: readonly Inline[], leaf: StructNode, style: RunStyle, ctx: 
         break;
       }
       case 'link': {
+        const target = classifyLink(node.href);
+        if (target.kind === 'refused') {
+          // Not followable from a PDF (the check has said why): its text stays, as plain text.
+          walk(node.children, leaf, style, ctx, out);
+          break;
+        }
         const link = leaf.add(new StructNode('Link'));
         const text = inlineText(node.children);
-        const internal = node.href.startsWith('#');
-        link.link = internal
-          ? { dest: node.href.slice(1), contents: text }
-          : { uri: node.href, contents: text === node.href ? text : `${text} (${node.href})` };
+        link.link = target.kind === 'internal'
+          ? { dest: target.id, contents: text }
+          : { uri: target.href, contents: text === node.href ? text : `${text} (${node.href})` };
         walk(node.children, link, linkStyle(style, ctx), ctx, out);
         break;
       }

@@ -9,7 +9,7 @@
  * heading moves to the next page.
  */
 import { isStruct, type Tag } from './structure.js';
-import type { PdfNode } from './blocks.js';
+import type { PdfNode } from './marks.js';
 import { cloneContent } from './clone.js';
 
 /** How many lines of the following block a heading is kept with. */
@@ -67,9 +67,9 @@ export function keepHeadingsWithNext(nodes: readonly PdfNode[]): void {
     const following = nodes[next];
     if (!following || following['pageBreak'] !== undefined) return;
     // Tables, figures and captioned blocks start with a part that cannot break: keep all of it.
-    const whole = following['table'] !== undefined || following['unbreakable'] === true || following['_rvKeep'] !== undefined;
+    const whole = following['table'] !== undefined || following['unbreakable'] === true || following._rvKeep !== undefined;
     const content = { stack: [...chain.map(withoutKeep), lead(following)] };
-    node['_rvKeep'] = new KeepProbe(content, whole ? Infinity : KEEP_LINES);
+    node._rvKeep = new KeepProbe(content, whole ? Infinity : KEEP_LINES);
   });
 }
 
@@ -80,15 +80,15 @@ export function keepWithNext(node: PdfNode, next: PdfNode): void {
 
 function withoutKeep(node: PdfNode): PdfNode {
   const copy = { ...node };
-  delete copy['_rvKeep'];
+  delete copy._rvKeep;
   delete copy['pageBreak'];
   return copy;
 }
 
 /** The start of a block: its first line-bearing part, enough to hold the first lines. */
 export function lead(node: PdfNode): PdfNode {
-  const probe = node['_rvKeep'];
-  if (probe instanceof KeepProbe && !Number.isFinite(probe.lines)) return probe.content;
+  const probe = node._rvKeep;
+  if (probe && !Number.isFinite(probe.lines)) return probe.content;
   if (Array.isArray(node['stack'])) {
     const first = (node['stack'] as PdfNode[])[0];
     return { ...node, stack: first ? [lead(first)] : [] };

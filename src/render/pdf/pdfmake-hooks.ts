@@ -23,10 +23,12 @@ import { createRequire } from 'node:module';
 import { inFootnoteArea, isStruct, LAYOUT_ARTIFACT, WATERMARK_ARTIFACT, type ArtifactTag, type Tag } from './structure.js';
 import { Tagger, type Box, type PdfKitDoc } from './tagging.js';
 import type { KeepProbe } from './keep.js';
+import type { Marks } from './marks.js';
 import { useObjectStreams, type KitDoc } from './object-streams.js';
 import { sharedLayouts, MONO, SANS } from './fonts.js';
 import { splitByFont, type GlyphSource } from './fallback-runs.js';
 import { breakLongWord, feedInlines, hyphenAtSoftBreak, markContinuation, type BuildNode } from './line-building.js';
+import { escapeXml } from '../shared/text.js';
 
 const require = createRequire(import.meta.url);
 
@@ -46,7 +48,7 @@ export interface PmInline {
   linkToDestination?: unknown;
   /** Line height of the inline (set when pdfmake measures text). */
   height?: number;
-  _rv?: Tag;
+  _rv?: Marks['_rv'];
 }
 
 /** A laid-out line. */
@@ -72,7 +74,7 @@ interface PmVector {
   h?: number;
   r2?: number;
   points?: { y: number }[];
-  _rv?: Tag;
+  _rv?: Marks['_rv'];
 }
 
 interface PmImage {
@@ -80,7 +82,7 @@ interface PmImage {
   y: number;
   _width: number;
   _height: number;
-  _rv?: Tag;
+  _rv?: Marks['_rv'];
 }
 
 /** An item on a laid-out page. */
@@ -122,25 +124,13 @@ interface PmLayoutBuilder {
   linearNodeList: unknown[];
 }
 
-/** A content node as the layout sees it (only the fields the hooks read or set). */
-interface PmNode extends BuildNode {
+/** A content node as the layout sees it (only the fields the hooks read or set), with the marks blocks.ts set. */
+interface PmNode extends BuildNode, Omit<Marks, '_rv'> {
   pageBreak?: string;
   columns?: PmNode[];
   stack?: PmNode[];
   width?: unknown;
   _maxWidth?: number;
-  _rvKeep?: KeepProbe;
-  /** A block set at the foot of its page (the probe measures it). */
-  _rvAtFoot?: KeepProbe;
-  /**
-   * A paragraph: no single line of it alone at the top of a page, nor ('all') at the bottom; the
-   * first paragraph of a list item leaves the bottom rule to its item ('end').
-   */
-  _rvLines?: 'all' | 'end';
-  /** Forced line breaks in the paragraph. */
-  _rvBreaks?: number;
-  /** A list item (marker and body columns): its body's first two lines start on the same page. */
-  _rvItem?: boolean;
   /** Index of the line before which the paragraph moves to the next page, and on which page. */
   _rvBreakAt?: { line: number; page: number; built: number };
 }
@@ -850,8 +840,4 @@ export function escapeXmpInfo(kit: object): void {
       this.info = info;
     }
   };
-}
-
-function escapeXml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

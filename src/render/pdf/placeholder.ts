@@ -4,7 +4,8 @@
  */
 import type { Figure } from '../../model/types.js';
 import { StructNode } from './structure.js';
-import type { BlockContext, PdfNode } from './blocks.js';
+import type { BlockContext } from './blocks.js';
+import type { PdfNode } from './marks.js';
 
 /** A bordered box, a third of the text width high, naming the image's file. */
 export function missingImage(figure: Figure, parent: StructNode, ctx: BlockContext): PdfNode {

@@ -1,0 +1,182 @@
+/**
+ * Model → HTML for a page's content, shared by the full report page and the plain version's page.
+ * Every text value is escaped; links follow the shared link policy; language spans keep `lang`.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { Admonition, Block, Figure, Heading, Inline, Labels, Table } from '../../model/types.js';
+import { admonitionHeading } from '../../model/admonition.js';
+import { escapeHtml } from '../../frame/handlebars.js';
+import { assertNever } from '../../model/assert-never.js';
+import { classifyLink } from '../../model/link-target.js';
+import { captionPrefix } from '../shared/captions.js';
+import { headingLabel } from '../shared/labels.js';
+import { softBreaks } from '../shared/text.js';
+
+/** How the page shows what differs between the report and the plain version. */
+export interface HtmlContext {
+  /** Anchors that exist on the page; internal links to other ids stay plain text. */
+  ids: ReadonlySet<string>;
+  labels: Labels;
+  /** The HTML heading level (h1–h6) for a heading of the model. */
+  level: (heading: Heading) => number;
+  /** The full report: headings carry their ids and numbers, notes are linked, figures are embedded, `plainText` is left out. */
+  report: boolean;
+}
+
+/** Inlines as escaped HTML. */
+export function inlinesToHtml(inlines: readonly Inline[], ctx: HtmlContext): string {
+  return inlines.map((node) => inlineToHtml(node, ctx)).join('');
+}
+
+function inlineToHtml(node: Inline, ctx: HtmlContext): string {
+  switch (node.type) {
+    case 'text':
+      return escapeHtml(softBreaks(node.value));
+    case 'inlineCode':
+      return `<code>${escapeHtml(node.value)}</code>`;
+    case 'break':
+      return '<br>';
+    case 'footnoteRef':
+      return ctx.report ? footnoteRef(node.id, node.number, node.repeat, ctx.labels) : '';
+    case 'emphasis':
+      return `<em>${inlinesToHtml(node.children, ctx)}</em>`;
+    case 'strong':
+      return `<strong>${inlinesToHtml(node.children, ctx)}</strong>`;
+    case 'delete':
+      return `<del>${inlinesToHtml(node.children, ctx)}</del>`;
+    case 'superscript':
+      return `<sup>${inlinesToHtml(node.children, ctx)}</sup>`;
+    case 'subscript':
+      return `<sub>${inlinesToHtml(node.children, ctx)}</sub>`;
+    case 'lang':
+      return `<span lang="${escapeHtml(node.lang)}">${inlinesToHtml(node.children, ctx)}</span>`;
+    case 'link': {
+      const content = inlinesToHtml(node.children, ctx);
+      const href = liveHref(node.href, ctx);
+      if (href === undefined) return content;
+      const title = node.title ? ` title="${escapeHtml(node.title)}"` : '';
+      return `<a href="${escapeHtml(href)}"${title}>${content}</a>`;
+    }
+    case 'crossRef':
+      return ctx.ids.has(node.target)
+        ? `<a href="#${escapeHtml(encodeURIComponent(node.target))}">${escapeHtml(node.text)}</a>`
+        : escapeHtml(node.text);
+    default:
+      return assertNever(node);
+  }
+}
+
+/** The href of a live link (the shared link policy): an anchor on this page or an address; else none. */
+function liveHref(href: string, ctx: HtmlContext): string | undefined {
+  const target = classifyLink(href);
+  if (target.kind === 'internal') return ctx.ids.has(target.id) ? `#${encodeURIComponent(target.id)}` : undefined;
+  return target.kind === 'external' ? target.href : undefined;
+}
+
+/** A note reference as DPUB-ARIA describes it; the first reference is the note's way back. */
+function footnoteRef(id: string, number: number, repeat: boolean, labels: Labels): string {
+  const back = repeat ? '' : ` id="fnref-${escapeHtml(id)}"`;
+  return `<sup><a class="fnref" href="#fn-${escapeHtml(id)}"${back} role="doc-noteref" aria-label="${escapeHtml(`${labels.footnoteReference} ${number}`)}">${number}</a></sup>`;
+}
+
+/** Blocks as escaped HTML. */
+export function blocksToHtml(blocks: readonly Block[], ctx: HtmlContext): string {
+  return blocks.map((block) => blockToHtml(block, ctx)).filter((html) => html !== '').join('\n');
+}
+
+function blockToHtml(block: Block, ctx: HtmlContext): string {
+  switch (block.type) {
+    case 'heading': {
+      const level = ctx.level(block);
+      if (!ctx.report) return `<h${level}>${inlinesToHtml(block.children, ctx)}</h${level}>`;
+      const number = block.number ? `<span class="num">${escapeHtml(headingLabel(block.number))}</span>` : '';
+      return `<h${level} id="${escapeHtml(block.id)}">${number}${inlinesToHtml(block.children, ctx)}</h${level}>`;
+    }
+    case 'paragraph':
+      return `<p>${inlinesToHtml(block.children, ctx)}</p>`;
+    case 'list': {
+      const items = block.items.map((item) => `<li>${itemToHtml(item.children, block.tight, ctx)}</li>`).join('\n');
+      if (!block.ordered) return `<ul>\n${items}\n</ul>`;
+      return `<ol${block.start !== 1 ? ` start="${block.start}"` : ''}>\n${items}\n</ol>`;
+    }
+    case 'table':
+      return table(block, ctx);
+    case 'figure':
+      return ctx.report ? figure(block, ctx) : '';
+    case 'blockquote':
+      return `<blockquote>\n${blocksToHtml(block.children, ctx)}\n</blockquote>`;
+    case 'admonition':
+      return admonition(block, ctx);
+    case 'code':
+      return `<pre><code>${escapeHtml(block.value)}</code></pre>`;
+    case 'thematicBreak':
+      return '<hr>';
+    case 'plainText':
+      // Author-written plain language belongs to the plain version only.
+      return ctx.report ? '' : blocksToHtml(block.children, ctx);
+    default:
+      return assertNever(block);
+  }
+}
+
+/**
+ * A box led by its label in words: a note (role="note", not a landmark) or, from `<details>`,
+ * a disclosure that starts open so nothing is hidden from print or a quick read.
+ */
+function admonition(node: Admonition, ctx: HtmlContext): string {
+  const body = blocksToHtml(node.children, ctx);
+  const head = inlinesToHtml(admonitionHeading(node, ctx.labels), ctx);
+  if (node.kind === 'details') return `<details class="admonition" open>\n<summary>${head}</summary>\n${body}\n</details>`;
+  return `<div class="admonition ${node.kind}" role="note">\n<p>${head}</p>\n${body}\n</div>`;
+}
+
+function idAttribute(node: Figure | Table, ctx: HtmlContext): string {
+  return ctx.report && node.id ? ` id="${escapeHtml(node.id)}"` : '';
+}
+
+/** A caption's label ("Tabell 1") and text, as in the PDF and the Word file. */
+function caption(node: Figure | Table, ctx: HtmlContext): string {
+  const prefix = captionPrefix(ctx.labels, node);
+  const label = prefix ? `<span class="label">${escapeHtml(prefix)}</span>` : '';
+  return `${label}${inlinesToHtml(node.caption ?? [], ctx)}`;
+}
+
+function table(block: Table, ctx: HtmlContext): string {
+  const rows = block.rows.map((row, i) => {
+    const cells = row.cells.map((cell) => {
+      const tag = cell.header || i < block.headerRows ? 'th' : 'td';
+      const scope = tag === 'th' ? ` scope="${i < block.headerRows ? 'col' : 'row'}"` : '';
+      const align = block.align[row.cells.indexOf(cell)];
+      const style = align && align !== 'left' ? ` class="${align}"` : '';
+      return `<${tag}${scope}${style}>${inlinesToHtml(cell.children, ctx)}</${tag}>`;
+    });
+    return `<tr>${cells.join('')}</tr>`;
+  });
+  const head = rows.slice(0, block.headerRows);
+  const body = rows.slice(block.headerRows);
+  const captionHtml = block.caption ? `<caption>${caption(block, ctx)}</caption>` : '';
+  const sections = `${head.length ? `<thead>\n${head.join('\n')}\n</thead>\n` : ''}<tbody>\n${body.join('\n')}\n</tbody>`;
+  // The wrapper scrolls a wide table on a phone; it is focusable so keyboards can scroll it too.
+  const name = captionPrefix(ctx.labels, block).trim() || ctx.labels.table;
+  return `<div class="table" role="region" tabindex="0" aria-label="${escapeHtml(name)}"><table${idAttribute(block, ctx)}>${captionHtml}\n${sections}\n</table></div>`;
+}
+
+const MEDIA_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
+
+/** A figure with its image inside the page (a data: URI), so the page makes no requests. */
+function figure(block: Figure, ctx: HtmlContext): string {
+  const type = MEDIA_TYPES[extname(block.path ?? '').toLowerCase()];
+  if (!block.path || !type) return '';
+  const src = `data:${type};base64,${readFileSync(block.path).toString('base64')}`;
+  if (block.decorative) return `<img class="decorative" src="${src}" alt="">`;
+  const captionHtml = block.caption ? `\n<figcaption>${caption(block, ctx)}</figcaption>` : '';
+  return `<figure${idAttribute(block, ctx)}>\n<img src="${src}" alt="${escapeHtml(block.alt)}">${captionHtml}\n</figure>`;
+}
+
+/** Tight list items hold their paragraph's inlines directly. */
+function itemToHtml(children: readonly Block[], tight: boolean, ctx: HtmlContext): string {
+  return children
+    .map((b) => (tight && b.type === 'paragraph' ? inlinesToHtml(b.children, ctx) : blockToHtml(b, ctx)))
+    .join('\n');
+}
