@@ -78,6 +78,16 @@ describe('tables that fit', () => {
     expect(out.pages.some((p) => p.text.includes('C6X'))).toBe(true);
   });
 
+  it('a column of short entries beside a column of prose keeps each entry on one line', async () => {
+    const times = Array.from({ length: 6 }, (_, i) => `Kl. 1${i}:00 – 1${i}:30`);
+    const { drawn: out, lost } = await render(table(['Tid', 'Programpost'], times.map((time, i) => [time, prose(40, i)])));
+    expect(lost).toEqual([]);
+    const text = out.pages.map((p) => p.text).join('\n');
+    // Each time is one line of the page: its pieces are joined by spaces, never by a line end.
+    expect(times.filter((time) => !new RegExp(time.replace(/[.]/g, '\\.').replace(/ /g, ' +')).test(text))).toEqual([]);
+    expect(text).toMatch(/rapport|tiltak/);
+  });
+
   it.each([15, 30])('%i columns fit: smaller type, then a landscape page for the table alone', async (columns) => {
     const head = Array.from({ length: columns }, (_, c) => `Kolonne ${c + 1}`);
     const rows = Array.from({ length: 5 }, (_, r) => head.map((_, c) => `${(r * 37 + c * 11) % 1000} verdi`));

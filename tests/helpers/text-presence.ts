@@ -31,6 +31,7 @@ function withoutAlt(blocks: readonly Block[]): Block[] {
         return { ...block, alt: '' };
       case 'blockquote':
       case 'plainText':
+      case 'admonition':
         return { ...block, children: withoutAlt(block.children) };
       case 'list':
         return { ...block, items: block.items.map((item) => ({ ...item, children: withoutAlt(item.children) })) };

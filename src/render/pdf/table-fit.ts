@@ -110,10 +110,38 @@ function finish(
     const widest = max.indexOf(Math.max(...max));
     widths[widest] = (widths[widest] ?? 0) + room - maxSum;
   } else {
-    const share = (room - minSum) / (maxSum - minSum);
-    widths = min.map((w, i) => w + ((max[i] ?? w) - w) * share);
+    widths = shareRoom(min, max, room);
   }
   return { widths, size, padding, landscape, breakRows: mayOutgrowPage(columns, widths, size, limits) };
+}
+
+/**
+ * Widths when the columns cannot all have their widest line. A column whose widest line fits in
+ * an equal share of the room left keeps it, so short entries (times, numbers, names) never wrap;
+ * the other columns share what remains as CSS's automatic table layout does, each getting its
+ * least width plus the same part of what it would need more.
+ */
+function shareRoom(min: readonly number[], max: readonly number[], room: number): number[] {
+  const whole = new Set<number>();
+  let left = room;
+  for (let grew = true; grew; ) {
+    grew = false;
+    const fair = left / (max.length - whole.size);
+    max.forEach((w, i) => {
+      if (!whole.has(i) && w <= fair) {
+        whole.add(i);
+        left -= w;
+        grew = true;
+      }
+    });
+  }
+  const rest = max.map((_, i) => i).filter((i) => !whole.has(i));
+  const restMin = sum(rest.map((i) => min[i] ?? 0));
+  const restMax = sum(rest.map((i) => max[i] ?? 0));
+  // Keeping the short columns whole must still leave the others their least widths.
+  if (restMin > left) return shareRoom(min, max.map((w, i) => (whole.has(i) ? min[i] ?? w : w)), room);
+  const share = restMax > restMin ? (left - restMin) / (restMax - restMin) : 0;
+  return max.map((w, i) => (whole.has(i) ? w : (min[i] ?? 0) + (w - (min[i] ?? 0)) * share));
 }
 
 /** True when some row could come near a page in height at these widths. */
