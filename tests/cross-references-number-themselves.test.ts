@@ -14,6 +14,9 @@ import { blockText } from '../src/model/text.js';
 import { fixturesDir } from './helpers/paths.js';
 import { loadFixture, renderFixture } from './helpers/pdf-render.js';
 import { paragraphs, renderFile } from './helpers/docx-read.js';
+import { fromHtml } from 'hast-util-from-html';
+import type { Element, Nodes } from 'hast';
+import { renderHtml } from '../src/render/html/index.js';
 
 const dir = join(fixturesDir, 'cross-references');
 const fixture = (lang: string): string => join(dir, `${lang}.md`);
@@ -28,6 +31,12 @@ function refs(doc: ReportDocument): CrossRef[] {
     if (node.type === 'crossRef') out.push(node);
   });
   return out;
+}
+
+/** The text of an HTML element, as a screen reader reads it. */
+function textOf(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map(textOf).join('') : '';
 }
 
 function sentences(doc: ReportDocument): string[] {
@@ -100,6 +109,32 @@ describe('cross-references as links', () => {
     const caption = paragraphs(xml).find((p) => p.style === 'Caption' && p.text.startsWith('Figur'));
     expect(caption?.xml).toMatch(/<w:bookmarkStart w:name="h_fig_kart"[^>]*\/>[\s\S]*SEQ Figur[\s\S]*<w:bookmarkEnd/);
     expect(caption?.text).toBe('Figur 1\u2002Fylker med flest deltakere');
+  });
+
+  test('HTML: each reference links to the id of an element on the page that shows its target', () => {
+    const doc = loadFixture(fixture('nb'));
+    const page = fromHtml(renderHtml(doc));
+    const links: { href: string; text: string }[] = [];
+    const byId = new Map<string, Element>();
+    const visit = (node: Nodes): void => {
+      if (node.type === 'element') {
+        const id = node.properties['id'];
+        if (typeof id === 'string') byId.set(id, node);
+        const href = node.properties['href'];
+        if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) links.push({ href: decodeURIComponent(href.slice(1)), text: textOf(node) });
+      }
+      if ('children' in node) node.children.forEach(visit);
+    };
+    visit(page);
+    const expected = refs(doc);
+    expect(expected.length).toBeGreaterThan(5);
+    for (const ref of expected) expect(links).toContainEqual({ href: ref.target, text: ref.text });
+    const targetText: Record<string, string> = { 'fig-kart': 'Figur 1', 'tbl-deltakere': 'Tabell 1', 'sec-utvalg': '2.1' };
+    for (const [id, text] of Object.entries(targetText)) {
+      const target = byId.get(id);
+      expect(target, id).toBeDefined();
+      expect(textOf(target as Element), id).toContain(text);
+    }
   });
 });
 

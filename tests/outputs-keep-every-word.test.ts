@@ -1,6 +1,6 @@
 /**
- * Nothing is lost: every word of the model appears, in order, in the PDF's tagged text and the
- * DOCX text, for the report, every fixture, and the real-world documents.
+ * Nothing is lost: every word of the model appears, in order, in the PDF's tagged text, the
+ * DOCX text and the web page's text, for the report, every fixture, and the real-world documents.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { loadReport } from '../src/parse/index.js';
 import type { ReportDocument } from '../src/model/types.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import { renderDocx } from '../src/render/docx/index.js';
+import { renderHtml } from '../src/render/html/index.js';
 import { lostIn } from './helpers/text-presence.js';
 import { loadFixture } from './helpers/pdf-render.js';
 import { fixturesDir, reportPath } from './helpers/paths.js';
@@ -27,10 +28,11 @@ function realWorld(): ReportDocument[] {
 }
 
 describe('every word of the model reaches the outputs', () => {
-  it.each([reportPath, ...fixtures])('%s: PDF and DOCX', async (file) => {
+  it.each([reportPath, ...fixtures])('%s: PDF, DOCX and HTML', async (file) => {
     const doc = loadFixture(file);
     expect(await lostIn(doc, '.pdf', await renderPdf(doc))).toEqual([]);
     expect(await lostIn(doc, '.docx', await renderDocx(doc, { layout: 'report', pages: {} }))).toEqual([]);
+    expect(await lostIn(doc, '.html', Buffer.from(renderHtml(doc)))).toEqual([]);
   }, 120_000);
 
   it('in the real-world documents', async () => {
@@ -39,6 +41,7 @@ describe('every word of the model reaches the outputs', () => {
     for (const doc of docs) {
       for (const word of await lostIn(doc, '.pdf', await renderPdf(doc))) lost.push(`${doc.meta.title} pdf: ${word}`);
       for (const word of await lostIn(doc, '.docx', await renderDocx(doc, { layout: 'report', pages: {} }))) lost.push(`${doc.meta.title} docx: ${word}`);
+      for (const word of await lostIn(doc, '.html', Buffer.from(renderHtml(doc)))) lost.push(`${doc.meta.title} html: ${word}`);
     }
     console.log(`real-world documents checked: ${docs.length}`);
     expect(docs.length).toBeGreaterThan(0);

@@ -101,7 +101,7 @@ describe('the real-world corpus', () => {
     if (!result.ok) return;
     const stem = basename(doc.file, extname(doc.file));
     expect(result.written.map((p) => basename(p)).sort()).toEqual(
-      ['.docx', '.pdf', '.plain.docx', '.plain.html', '.plain.json', '.plain.pdf'].map((s) => stem + s).sort(),
+      ['.docx', '.html', '.pdf', '.plain.docx', '.plain.html', '.plain.json', '.plain.pdf'].map((s) => stem + s).sort(),
     );
     const pdf = readFileSync(join(out, doc.name, `${stem}.pdf`));
     const markdown = readFileSync(doc.file, 'utf8');

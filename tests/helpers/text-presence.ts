@@ -1,10 +1,12 @@
 /**
  * Nothing is lost: every word of the model's text appears in an output's text, in order.
  * The PDF is read as tagged text (the structure tree in reading order, artifacts left out), the
- * DOCX as the text of its document and footnote parts.
+ * DOCX as the text of its document and footnote parts, the web page as the text of its elements.
  */
 import type { Block, ReportDocument } from '../../src/model/types.js';
 import { blockText } from '../../src/model/text.js';
+import { fromHtml } from 'hast-util-from-html';
+import type { Nodes as HastNodes } from 'hast';
 import { readPdf } from './pdf-read.js';
 import { elementText, readText } from './pdf-text.js';
 import { paragraphs, readParts, textOf } from './docx-read.js';
@@ -96,9 +98,22 @@ export function docxText(bytes: Uint8Array): string {
     .join('\n');
 }
 
+/** The text a reader of an HTML page gets: every text node outside style and script, in document order. */
+export function htmlText(bytes: Uint8Array): string {
+  const out: string[] = [];
+  const visit = (node: HastNodes): void => {
+    if (node.type === 'text') out.push(node.value);
+    if (node.type === 'element' && (node.tagName === 'style' || node.tagName === 'script')) return;
+    if ('children' in node) node.children.forEach(visit);
+  };
+  visit(fromHtml(Buffer.from(bytes).toString('utf8')));
+  return out.join(' ');
+}
+
 /** What an output of the given kind lost of the model's words (empty when nothing is lost). */
 export async function lostIn(doc: ReportDocument, suffix: string, bytes: Uint8Array): Promise<string[]> {
   if (suffix.endsWith('.pdf')) return lostWords(doc, await pdfTaggedText(bytes));
   if (suffix.endsWith('.docx')) return lostWords(doc, docxText(bytes));
+  if (suffix.endsWith('.html')) return lostWords(doc, htmlText(bytes));
   return [];
 }
