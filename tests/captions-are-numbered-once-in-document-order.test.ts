@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
-import { loadReportText } from '../src/parse/index.js';
+import { loadReportText } from '../src/pipeline/load.js';
 import type { Block, Figure } from '../src/model/types.js';
 import { fixturesDir } from './helpers/paths.js';
 

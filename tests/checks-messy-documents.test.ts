@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadReport, loadReportText } from '../src/parse/index.js';
+import { loadReport, loadReportText } from '../src/pipeline/load.js';
 import { formatDiagnostic } from '../src/diagnostics.js';
 import { inlineText } from '../src/model/text.js';
 import { walk, type Node } from '../src/model/walk.js';

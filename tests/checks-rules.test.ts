@@ -6,7 +6,7 @@ import { mkdtempSync, copyFileSync, mkdirSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadReport, loadReportText } from '../src/parse/index.js';
+import { loadReport, loadReportText } from '../src/pipeline/load.js';
 import { formatDiagnostic, type Diagnostic } from '../src/diagnostics.js';
 import { fixturesDir } from './helpers/paths.js';
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { loadReportText, type LoadResult } from '../src/parse/index.js';
+import { loadReportText, type LoadResult } from '../src/pipeline/load.js';
 import { visibleDiagnostics } from '../src/diagnostics.js';
 import { walkDocument } from '../src/model/walk.js';
 import type { CrossRef, ReportDocument } from '../src/model/types.js';

@@ -5,7 +5,7 @@
 import { expect, test } from 'vitest';
 import { renderDocx } from '../src/render/docx/index.js';
 import { BlockAnchors } from '../src/render/docx/anchors.js';
-import { loadReport } from '../src/parse/index.js';
+import { loadReport } from '../src/pipeline/load.js';
 import { walk, walkDocument } from '../src/model/walk.js';
 import { paragraphs, readParts } from './helpers/docx-read.js';
 import { reportPath } from './helpers/paths.js';

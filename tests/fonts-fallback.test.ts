@@ -12,7 +12,7 @@ import { renderFixture } from './helpers/pdf-render.js';
 import { findAll, lookupDict, readPdf, text, type ReadPdf } from './helpers/pdf-read.js';
 import { elementText, readText, type PdfText } from './helpers/pdf-text.js';
 import { paragraphs, renderFile } from './helpers/docx-read.js';
-import { loadReport } from '../src/parse/index.js';
+import { loadReport } from '../src/pipeline/load.js';
 
 const fixture = join(fixturesDir, 'fonts-fallback', 'report.md');
 

@@ -1,6 +1,6 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { loadReportText } from '../src/parse/index.js';
+import { loadReportText } from '../src/pipeline/load.js';
 import { blockText, inlineText } from '../src/model/text.js';
 import { renderDocx } from '../src/render/docx/index.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadReportText } from '../src/parse/index.js';
+import { loadReportText } from '../src/pipeline/load.js';
 
 function frontMatter(lines: string) {
   const { doc, diagnostics } = loadReportText('datoer.md', `---\ntitle: Rapport\n${lines}\n---\n\n# Kapittel\n\nTekst.\n`);

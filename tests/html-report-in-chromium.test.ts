@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { loadReport } from '../src/parse/index.js';
+import { loadReport } from '../src/pipeline/load.js';
 import type { ReportDocument } from '../src/model/types.js';
 import { walk } from '../src/model/walk.js';
 import { inlineText } from '../src/model/text.js';

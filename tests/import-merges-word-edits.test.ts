@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { structuredPatch } from 'diff';
 import { importDocx, type ImportResult } from '../src/import/index.js';
-import { loadReport, loadReportText } from '../src/parse/index.js';
+import { loadReport, loadReportText } from '../src/pipeline/load.js';
 import { renderDocx } from '../src/render/docx/index.js';
 import { walk } from '../src/model/walk.js';
 import { fixturesDir, repoRoot, reportPath } from './helpers/paths.js';

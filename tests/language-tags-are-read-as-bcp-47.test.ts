@@ -1,6 +1,6 @@
 /** Language tags are BCP 47: case-insensitive and canonicalised by the platform's parser, never a home-made pattern. */
 import { describe, expect, it } from 'vitest';
-import { loadReportText } from '../src/parse/index.js';
+import { loadReportText } from '../src/pipeline/load.js';
 import type { Inline } from '../src/model/types.js';
 
 function load(lang: string, body = '# Tittel\n') {

@@ -6,7 +6,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { classifyLink } from '../src/model/link-target.js';
-import { loadReportText } from '../src/parse/index.js';
+import { loadReportText } from '../src/pipeline/load.js';
 import type { ReportDocument } from '../src/model/types.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import { renderDocx } from '../src/render/docx/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadReport } from '../src/parse/index.js';
+import { loadReport } from '../src/pipeline/load.js';
 import type { Block, Heading, List, Table } from '../src/model/types.js';
 import { inlineText } from '../src/model/text.js';
 import { walk } from '../src/model/walk.js';

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadReport } from '../src/parse/index.js';
+import { loadReport } from '../src/pipeline/load.js';
 import type { ReportDocument } from '../src/model/types.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import { renderDocx } from '../src/render/docx/index.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { loadReportText } from '../src/parse/index.js';
+import { loadReportText } from '../src/pipeline/load.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import { pageContents, readPdf } from './helpers/pdf-read.js';
 

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { HOOKED_METHODS, PDFMAKE_VERSION, installHooks, loadInternals } from '../src/render/pdf/pdfmake-hooks.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import { PDFKIT_VERSION } from '../src/render/pdf/object-streams.js';
-import { loadReportText } from '../src/parse/index.js';
+import { loadReportText } from '../src/pipeline/load.js';
 import { findAll, pageContents, readPdf, scanContent } from './helpers/pdf-read.js';
 import { readText } from './helpers/pdf-text.js';
 import { join } from 'node:path';

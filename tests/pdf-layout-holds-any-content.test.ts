@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { loadReportText } from '../src/parse/index.js';
+import { loadReportText } from '../src/pipeline/load.js';
 import type { ReportDocument } from '../src/model/types.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import { lostWords, pdfTaggedText } from './helpers/text-presence.js';

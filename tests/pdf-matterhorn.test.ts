@@ -22,7 +22,7 @@ import { fixturesDir, reportPath } from './helpers/paths.js';
 import { loadFixture, renderFixture } from './helpers/pdf-render.js';
 import { walkDocument } from '../src/model/walk.js';
 import { conformantRealworldDocuments } from './helpers/realworld.js';
-import type { LoadOptions } from '../src/parse/index.js';
+import type { LoadOptions } from '../src/pipeline/load.js';
 import { lookupDict, pageContents, readPdf, scanContent, text, type ReadPdf, type StructElem } from './helpers/pdf-read.js';
 import { unescapeXml } from './helpers/xml.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadReport } from '../src/parse/index.js';
+import { loadReport } from '../src/pipeline/load.js';
 import { blockText, inlineText } from '../src/model/text.js';
 import { walk } from '../src/model/walk.js';
 import { derivePlain } from '../src/plain/derive.js';

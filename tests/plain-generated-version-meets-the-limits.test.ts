@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { loadReport, loadReportText } from '../src/parse/index.js';
+import { loadReport, loadReportText } from '../src/pipeline/load.js';
 import type { Block, ReportDocument } from '../src/model/types.js';
 import { inlineText } from '../src/model/text.js';
 import { derivePlain, type PlainVersion } from '../src/plain/derive.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadReportText } from '../src/parse/index.js';
+import { loadReportText } from '../src/pipeline/load.js';
 import { derivePlain } from '../src/plain/derive.js';
 import { plainReadability } from '../src/plain/readability.js';
 import { textUnits } from '../src/plain/units.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { loadReport } from '../src/parse/index.js';
+import { loadReport } from '../src/pipeline/load.js';
 import { inlineText } from '../src/model/text.js';
 import { derivePlain } from '../src/plain/derive.js';
 import { measureBoth } from '../src/plain/readability.js';

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadReport } from '../src/parse/index.js';
+import { loadReport } from '../src/pipeline/load.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import { walk } from '../src/model/walk.js';
 import { inlineText } from '../src/model/text.js';

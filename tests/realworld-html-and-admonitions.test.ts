@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadReport, loadReportText } from '../src/parse/index.js';
+import { loadReport, loadReportText } from '../src/pipeline/load.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import { blocksToHtml } from '../src/plain/html.js';
 import { walk } from '../src/model/walk.js';

@@ -9,7 +9,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadReport } from '../src/parse/index.js';
+import { loadReport } from '../src/pipeline/load.js';
 import { fontsDir, templatesDir } from '../src/frame/paths.js';
 import { registeredRenderers, renderAndValidate } from './helpers/render-oracle.js';
 import { fixturesDir, repoRoot } from './helpers/paths.js';

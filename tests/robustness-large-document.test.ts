@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { loadReport } from '../src/parse/index.js';
+import { loadReport } from '../src/pipeline/load.js';
 import { formatDiagnostic } from '../src/diagnostics.js';
 import { reportPath } from './helpers/paths.js';
 

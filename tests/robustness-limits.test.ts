@@ -3,7 +3,7 @@
  * nested quotes, list markers, emphasis markers or brackets, each at the guard's exact position.
  */
 import { describe, expect, it } from 'vitest';
-import { loadReportText } from '../src/parse/index.js';
+import { loadReportText } from '../src/pipeline/load.js';
 import { formatDiagnostic } from '../src/diagnostics.js';
 import { MAX_NESTING, MAX_INLINE_NESTING } from '../src/parse/to-model.js';
 import { MAX_SCANNED_NESTING } from '../src/parse/nesting-guard.js';

@@ -10,7 +10,7 @@ import dns from 'node:dns';
 import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadReportText } from '../src/parse/index.js';
+import { loadReportText } from '../src/pipeline/load.js';
 import { formatDiagnostic } from '../src/diagnostics.js';
 import { registeredRenderers, renderAndValidate } from './helpers/render-oracle.js';
 import { fixturesDir } from './helpers/paths.js';

@@ -1,6 +1,6 @@
 /** The build: load and check a report, render the requested formats, write them atomically. */
 import { basename, extname, join } from 'node:path';
-import { loadReport, type LoadOptions } from '../parse/index.js';
+import { loadReport, type LoadOptions } from '../pipeline/load.js';
 import { sortDiagnostics, visibleDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { planFormat, type Format } from './formats.js';
 import { RenderPool, type PlannedJob } from './lanes.js';

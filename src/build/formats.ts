@@ -32,7 +32,7 @@ const planners: Record<Format, (doc: ReportDocument) => Promise<Plan>> = {
     const { renderHtml } = await import('../render/html/index.js');
     return { jobs: [{ suffix: '.html', bytes: new TextEncoder().encode(renderHtml(doc)) }], diagnostics: [] };
   },
-  plain: async (doc) => (await import('../plain/index.js')).planPlain(doc),
+  plain: async (doc) => (await import('./plain-format.js')).planPlain(doc),
 };
 
 /** Plans a format's files for `doc`. */

@@ -14,7 +14,7 @@ import { pointSpan, type DiagnosticSink } from '../diagnostics.js';
 import { fallbackFor, isIgnorable, mainCoverage, type Covers, type MainCoverage } from '../fonts/coverage.js';
 import { walkContent, type CheckedContent } from './content.js';
 import { advance } from '../parse/points.js';
-import { pointAt } from '../parse/frontmatter.js';
+import { pointAt } from '../parse/points.js';
 
 type Kind = keyof MainCoverage;
 

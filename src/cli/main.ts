@@ -213,9 +213,9 @@ async function runCheck(args: string[]): Promise<number> {
   const format = String(values.format);
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format for check is text or json, not '${format}'`);
   const files = positionals.length ? positionals : ['content/rapport.md'];
-  const { loadReport } = await import('../parse/index.js');
+  const { loadReport } = await import('../pipeline/load.js');
   const { printDiagnostics } = await import('./print.js');
-  const { readabilityReport, formatReadability } = await import('../plain/index.js');
+  const { readabilityReport, formatReadability } = await import('../plain/readability.js');
   const { visibleDiagnostics } = await import('../diagnostics.js');
   const all = files.flatMap((file) => {
     const loaded = loadReport(file, loadOptions);

@@ -1,5 +1,4 @@
 /** Source edits: byte ranges of the Markdown source replaced by new text, applied all at once. */
-import type { Point } from '../model/types.js';
 
 /** Replace source [start, end) (UTF-16 offsets) with `text`. */
 export interface Edit {
@@ -34,12 +33,6 @@ export function shiftOffset(edits: readonly Edit[], offset: number): number {
   return offset + shift;
 }
 
-/** The line and column (1-based) of an offset. */
-export function pointAt(text: string, offset: number): Point {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n'), offset };
-}
 
 /** The offset where the line holding `offset` starts. */
 export function lineStart(text: string, offset: number): number {

@@ -5,13 +5,14 @@
  * merged three ways, so only what the editor changed changes in the source.
  */
 import { createTwoFilesPatch } from 'diff';
-import { loadReportText } from '../parse/index.js';
+import { loadReportText } from '../pipeline/load.js';
 import { readSource } from '../parse/source.js';
 import { DiagnosticSink, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { renderDocx } from '../render/docx/index.js';
 import { BlockAnchors, SOURCE_PROPERTY, sourceFingerprint } from '../render/docx/anchors.js';
 import { bookmarkNames } from '../render/docx/bookmarks.js';
-import { applyEdits, pointAt, shiftOffset } from './edits.js';
+import { applyEdits, shiftOffset } from './edits.js';
+import { pointAt } from '../parse/points.js';
 import { mergeDocument } from './merge.js';
 import { readDocx } from './read-docx.js';
 

@@ -5,6 +5,7 @@ import type { Root, Yaml } from 'mdast';
 import type { Metadata, Point, Span } from '../model/types.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { closest } from './suggest.js';
+import { pointAt } from './points.js';
 import { fullLocale } from '../model/locale.js';
 import { canonicalTag, FALLBACK_LABELS, ownLabels } from '../model/language-tag.js';
 
@@ -224,13 +225,3 @@ function firstLine(s: string): string {
   return s.split('\n')[0] ?? s;
 }
 
-/** Line and column of an offset in `text`. */
-export function pointAt(text: string, offset: number): Point {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1, offset };
-}

@@ -31,3 +31,14 @@ export function abbreviate(s: string): string {
   const one = s.replace(/\s+/g, ' ').trim();
   return one.length > 40 ? `${one.slice(0, 37)}…` : one;
 }
+
+/** Line and column of an offset in `text` (one pass over the lines before it). */
+export function pointAt(text: string, offset: number): Point {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1, offset };
+}

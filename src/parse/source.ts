@@ -1,7 +1,7 @@
 /** Reading a source file: size limit, strict UTF-8 with the position of the first bad byte. */
 import { readFileSync, statSync } from 'node:fs';
 import type { DiagnosticSink } from '../diagnostics.js';
-import { pointAt } from './frontmatter.js';
+import { pointAt } from './points.js';
 
 /** Largest Markdown source accepted, in bytes. */
 export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;

@@ -1,6 +1,6 @@
 /** Renders fixtures to PDF once per test run, and reads PDFs back with pdfjs-dist. */
 import { resolve } from 'node:path';
-import { loadReport, type LoadOptions } from '../../src/parse/index.js';
+import { loadReport, type LoadOptions } from '../../src/pipeline/load.js';
 import type { Block, ReportDocument } from '../../src/model/types.js';
 import { renderPdf } from '../../src/render/pdf/index.js';
 import type { RenderOptions } from '../../src/render/shared/options.js';

@@ -1,7 +1,7 @@
 /** The real-world corpus in ../shared/testdata/realworld: each document, its file and the root it builds with. */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadReport } from '../../src/parse/index.js';
+import { loadReport } from '../../src/pipeline/load.js';
 import { sharedDir } from './paths.js';
 
 /** One document of the corpus; its folder is its project root (`--root`), as SOURCES.md lays it out. */

@@ -1,22 +1,22 @@
-/** Source file → validated model: read, parse, front matter, convert, frame, checks. */
+/** The pipeline: source file → validated model. Read the source, parse it (`src/parse`), check it (`src/checks`), then complete it for the renderers (frame, numbers, cross-references). */
 import { basename, dirname, extname, resolve } from 'node:path';
 import type { Metadata, ReportDocument } from '../model/types.js';
 import { DiagnosticSink, pointSpan, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { buildFrame } from '../frame/index.js';
 import { creationTime } from '../frame/dates.js';
 import { runChecks } from '../checks/index.js';
-import { readSource } from './source.js';
-import { parseMarkdown } from './markdown.js';
-import { blankDocusaurusTitles } from './admonitions.js';
-import { localeOf, readFrontMatter, type FrontMatterMetadata } from './frontmatter.js';
-import { detectLanguage, languageName } from './document-language.js';
-import { toModel, type ConvertedBody } from './to-model.js';
-import { projectRoot } from './project-root.js';
+import { readSource } from '../parse/source.js';
+import { parseMarkdown } from '../parse/markdown.js';
+import { blankDocusaurusTitles } from '../parse/admonitions.js';
+import { localeOf, readFrontMatter, type FrontMatterMetadata } from '../parse/frontmatter.js';
+import { detectLanguage, languageName } from '../parse/document-language.js';
+import { toModel, type ConvertedBody } from '../parse/to-model.js';
+import { projectRoot } from '../parse/project-root.js';
 import { numberCaptions } from '../model/captions.js';
-import { attachTableCaptions } from './table-captions.js';
-import { resolveCrossReferences } from './cross-references.js';
-import { findDeepNesting, MAX_SCANNED_NESTING } from './nesting-guard.js';
-import { findDeepInlineNesting, MAX_SCANNED_INLINE_NESTING } from './inline-guard.js';
+import { attachTableCaptions } from '../parse/table-captions.js';
+import { resolveCrossReferences } from '../parse/cross-references.js';
+import { findDeepNesting, MAX_SCANNED_NESTING } from '../parse/nesting-guard.js';
+import { findDeepInlineNesting, MAX_SCANNED_INLINE_NESTING } from '../parse/inline-guard.js';
 import { timed } from '../timings.js';
 
 /** The outcome of loading a report: the model when usable, and every diagnostic found. */

@@ -1,19 +1,15 @@
 /**
- * The plain-language version: derives the plain version of a report and plans it as one HTML
- * page, a PDF and a DOCX in the easy-to-read layout (jobs for the PDF and DOCX engines) and a
- * JSON file of its readability figures.
+ * The plain-language format: the build plans the plain version (derived by `src/plain`, which
+ * knows nothing of the build) as one HTML page, a PDF and a DOCX in the easy-to-read layout
+ * (jobs for the PDF and DOCX engines) and a JSON file of its readability figures.
  */
 import type { ReportDocument } from '../model/types.js';
-import type { Output, Plan } from '../build/formats.js';
-import { runJobs } from '../build/jobs.js';
-import { derivePlain } from './derive.js';
-import { measureBoth } from './readability.js';
-import { renderPlainPage } from './page.js';
-import { plainJson } from './json.js';
-
-export { derivePlain, type PlainVersion, type PlainSection } from './derive.js';
-export { readabilityReport, formatReadability, type ReadabilityReport } from './readability.js';
-export { DEFAULT_PLAIN_CONFIG, resolvePlainConfig, type PlainConfig } from './config.js';
+import type { Output, Plan } from './formats.js';
+import { runJobs } from './jobs.js';
+import { derivePlain } from '../plain/derive.js';
+import { measureBoth } from '../plain/readability.js';
+import { renderPlainPage } from '../plain/page.js';
+import { plainJson } from '../plain/json.js';
 
 const encoder = new TextEncoder();
 
