@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadReport, loadReportText } from '../src/pipeline/load.js';
 import { renderPdf } from '../src/render/pdf/index.js';
-import { blocksToHtml } from '../src/plain/html.js';
+import { blocksToHtml } from '../src/render/html/content.js';
 import { walk } from '../src/model/walk.js';
 import { blockText, inlineText } from '../src/model/text.js';
 import type { Block, ReportDocument } from '../src/model/types.js';
@@ -115,10 +115,10 @@ describe('the same constructs in the outputs', () => {
     expect(textOf(body)).toContain('Skriv versjonen som <major>.<minor>.');
   });
 
-  it('plain HTML: boxes are asides with their label', () => {
+  it('HTML: boxes are notes led by their label, and <details> stays an open disclosure', () => {
     const doc = load();
-    const html = blocksToHtml(doc.body, { ids: new Set(), headingBase: 3, labels: doc.frame.labels });
-    expect(html).toContain('<aside class="admonition tip">\n<p><strong>Tips: Bruk resultatene</strong></p>');
-    expect(html).toContain('<aside class="admonition details">\n<p><strong>Mer om saken</strong></p>');
+    const html = blocksToHtml(doc.body, { ids: new Set(), level: (h) => h.level + 1, labels: doc.frame.labels, report: true });
+    expect(html).toContain('<div class="admonition tip" role="note">\n<p><strong>Tips: Bruk resultatene</strong></p>');
+    expect(html).toContain('<details class="admonition" open>\n<summary><strong>Mer om saken</strong></summary>');
   });
 });
