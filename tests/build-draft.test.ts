@@ -59,7 +59,23 @@ describe('build --draft', () => {
     // Rendering adds what only a build finds (the plain version's readability).
     expect(diagnosticLines(withDraft.stderr)).toEqual(expect.arrayContaining(diagnosticLines(without.stderr)));
     expect(withDraft.stderr).toContain('built as a draft');
-    for (const suffix of ['.pdf', '.docx', '.plain.html', '.plain.pdf', '.plain.docx']) expect(existsSync(join(drafted, `report${suffix}`))).toBe(true);
+    for (const suffix of ['.pdf', '.docx', '.html', '.plain.html', '.plain.pdf', '.plain.docx']) expect(existsSync(join(drafted, `report${suffix}`))).toBe(true);
+  });
+
+  it('claims universal design nowhere: no colophon statement in any format, and both web pages say UTKAST', async () => {
+    const claim = /universelt\s+utformet/;
+    for (const name of ['report.pdf', 'report.plain.pdf']) {
+      expect((await readText(new Uint8Array(readFileSync(join(drafted, name))))).pages.join('\n')).not.toMatch(claim);
+    }
+    expect(textOf(readParts(new Uint8Array(readFileSync(join(drafted, 'report.docx'))))['word/document.xml'] ?? '')).not.toMatch(claim);
+    for (const name of ['report.html', 'report.plain.html']) {
+      const html = readFileSync(join(drafted, name), 'utf8');
+      expect(html).not.toMatch(claim);
+      expect(html).toMatch(/<title>UTKAST: /);
+      expect(html).toContain('<p class="draft">UTKAST</p>');
+    }
+    // The web page names the missing image as the PDF and the Word file do.
+    expect(readFileSync(join(drafted, 'report.html'), 'utf8')).toContain('<p class="missing">Bildet mangler: finnes-ikke.png</p>');
   });
 
   it('marks every page of both PDFs with UTKAST as an artifact, and claims no PDF/UA conformance', async () => {
@@ -102,5 +118,8 @@ describe('build --draft', () => {
     const clean = new Uint8Array(readFileSync(join(out, 'clean-en.pdf')));
     expect((await artifactTextByPage(clean)).join('')).not.toContain('DRAFT');
     expect(xmpOf(await readPdf(clean))).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    // Only the clean document states in its colophon that it is universally designed.
+    expect((await readText(clean)).pages.join('\n')).toMatch(/universally\s+designed/);
+    expect((await readText(broken)).pages.join('\n')).not.toMatch(/universally\s+designed/);
   });
 });

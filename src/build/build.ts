@@ -6,6 +6,7 @@ import { planFormat, type Format } from './formats.js';
 import { RenderPool, type PlannedJob } from './lanes.js';
 import { writeAtomically, type PendingFile } from './write.js';
 import { timed } from '../timings.js';
+import { asDraft } from '../frame/index.js';
 
 /** What to build and how strictly. */
 export interface BuildOptions extends LoadOptions {
@@ -46,11 +47,14 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Bu
 
 async function buildWith(pool: RenderPool, file: string, options: BuildOptions, started: number): Promise<BuildResult> {
   const loaded = loadReport(file, options);
-  const { doc } = loaded;
   const diagnostics = visibleDiagnostics(loaded.diagnostics, options.strict);
+  const failed = () => diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
+  const erroneous = diagnostics.some((d) => d.severity === 'error');
+  // Only a document with problems is a draft; a clean one builds as usual even under --draft.
+  const draft = options.draft === true && failed();
+  const doc = loaded.doc && draft ? asDraft(loaded.doc) : loaded.doc;
   // Planning runs the plain version's readability checks, so it comes before the verdict.
   const planned: PlannedJob[] = [];
-  const erroneous = diagnostics.some((d) => d.severity === 'error');
   if (doc && (!erroneous || options.draft)) {
     for (const format of options.formats) {
       const plan = await planFormat(format, doc);
@@ -59,12 +63,12 @@ async function buildWith(pool: RenderPool, file: string, options: BuildOptions, 
     }
   }
   options.progress?.(`${file}: parsed and checked in ${ms(started)}`);
-  const failing = diagnostics.some((d) => d.severity === 'error' || (options.strict && d.severity === 'warning'));
+  const failing = failed();
   if (!doc || (failing && !options.draft)) {
     return { file, diagnostics: sortDiagnostics(diagnostics), written: [], ok: false, draft: false };
   }
-  // Only a document with problems is a draft; a clean one builds as usual even under --draft.
-  if (failing) markDraft(planned);
+  // The plain version's own findings (under --strict) can make a draft only once it is planned.
+  if (failing && !draft) markDraft(planned);
 
   const stem = basename(file, extname(file));
   const outputs = await pool.run(planned, (suffix, took) => options.progress?.(`${file}: ${stem}${suffix} rendered in ${Math.round(took)} ms`));
@@ -73,10 +77,10 @@ async function buildWith(pool: RenderPool, file: string, options: BuildOptions, 
   return { file, diagnostics: sortDiagnostics(diagnostics), written: pending.map((p) => p.path), ok: true, draft: failing };
 }
 
-/** Marks the model of every job (the report's and the plain version's) as a draft. */
+/** Marks the model of every engine job (the report's and the plain version's) as a draft. */
 function markDraft(planned: PlannedJob[]): void {
   for (const entry of planned) {
-    if ('doc' in entry.job) entry.job = { ...entry.job, doc: { ...entry.job.doc, draft: true } };
+    if ('doc' in entry.job) entry.job = { ...entry.job, doc: asDraft(entry.job.doc) };
   }
 }
 

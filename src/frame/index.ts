@@ -2,7 +2,7 @@
  * The report frame: cover lines and colophon rendered from Handlebars templates, filled from the
  * front matter, then read back through the Markdown reader so every renderer gets model blocks.
  */
-import type { Frame, Inline, Metadata } from '../model/types.js';
+import type { Frame, Inline, Metadata, ReportDocument } from '../model/types.js';
 import { DiagnosticSink, ContentError } from '../diagnostics.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { toModel } from '../parse/to-model.js';
@@ -11,11 +11,15 @@ import { escapeMarkdown, loadTemplate } from './handlebars.js';
 import { labelsFor } from './labels.js';
 import { longDate } from './dates.js';
 
-/** Builds the frame for a document's metadata. */
-export function buildFrame(meta: Metadata): Frame {
+/**
+ * Builds the frame for a document's metadata. A draft's colophon leaves out the statement that
+ * the document is universally designed: a draft is built despite errors and claims nothing.
+ */
+export function buildFrame(meta: Metadata, options: { draft?: boolean } = {}): Frame {
   const labels = labelsFor(labelLanguage(meta.lang));
   const context = {
     ...meta,
+    draft: options.draft === true,
     dateLong: meta.date ? longDate(meta.date, meta.locale) : '',
     websiteRaw: meta.website ?? '',
     labels,
@@ -28,6 +32,11 @@ export function buildFrame(meta: Metadata): Frame {
     colophon,
     labels,
   };
+}
+
+/** The same document as a draft: marked in every format, its colophon without the conformance statement. */
+export function asDraft(doc: ReportDocument): ReportDocument {
+  return { ...doc, draft: true, frame: buildFrame(doc.meta, { draft: true }) };
 }
 
 function renderMarkdownTemplate(name: string, context: object) {

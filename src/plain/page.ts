@@ -16,6 +16,7 @@ export function renderPlainPage(plain: PlainVersion, reportTitle: string): strin
   const page = loadTemplate('plain/page.html.hbs', escapeHtml);
   return page({
     lang: doc.meta.lang,
+    draft: doc.draft === true,
     title: doc.meta.title,
     description: doc.meta.description ?? '',
     reportTitle,

@@ -7,6 +7,7 @@ import { imageSize } from './image-size.js';
 import type { InlineContext } from './inlines.js';
 import { captionParagraph } from './captions.js';
 import { TEXT_WIDTH } from './page.js';
+import { missingImageText } from '../shared/labels.js';
 
 const TYPES: Record<string, 'png' | 'jpg'> = { '.png': 'png', '.jpg': 'jpg', '.jpeg': 'jpg' };
 /** The text column in CSS pixels (96 per inch), the unit docx sizes pictures in. */
@@ -42,5 +43,5 @@ const DASHED = { style: BorderStyle.DASHED, size: 6, color: '9AA7B4', space: 24 
 const DASHED_BOX = { top: DASHED, bottom: DASHED, left: DASHED, right: DASHED };
 
 function placeholderText(figure: Figure, labels: Pick<Labels, 'imageMissing'>): TextRun {
-  return new TextRun(labels.imageMissing.replace('{src}', figure.src));
+  return new TextRun(missingImageText(labels, figure));
 }

@@ -10,7 +10,7 @@ import { escapeHtml } from '../../frame/handlebars.js';
 import { assertNever } from '../../model/assert-never.js';
 import { classifyLink } from '../../model/link-target.js';
 import { captionPrefix } from '../shared/captions.js';
-import { headingLabel } from '../shared/labels.js';
+import { headingLabel, missingImageText } from '../shared/labels.js';
 import { softBreaks } from '../shared/text.js';
 
 /** How the page shows what differs between the report and the plain version. */
@@ -167,10 +167,11 @@ const MEDIA_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'imag
 /** A figure with its image inside the page (a data: URI), so the page makes no requests. */
 function figure(block: Figure, ctx: HtmlContext): string {
   const type = MEDIA_TYPES[extname(block.path ?? '').toLowerCase()];
-  if (!block.path || !type) return '';
+  const captionHtml = block.caption ? `\n<figcaption>${caption(block, ctx)}</figcaption>` : '';
+  // A draft's image that could not be included is named in a box, as in the PDF and the Word file.
+  if (!block.path || !type) return `<figure${idAttribute(block, ctx)}>\n<p class="missing">${escapeHtml(missingImageText(ctx.labels, block))}</p>${captionHtml}\n</figure>`;
   const src = `data:${type};base64,${readFileSync(block.path).toString('base64')}`;
   if (block.decorative) return `<img class="decorative" src="${src}" alt="">`;
-  const captionHtml = block.caption ? `\n<figcaption>${caption(block, ctx)}</figcaption>` : '';
   return `<figure${idAttribute(block, ctx)}>\n<img src="${src}" alt="${escapeHtml(block.alt)}">${captionHtml}\n</figure>`;
 }
 

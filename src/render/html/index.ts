@@ -22,6 +22,7 @@ export function renderHtml(doc: ReportDocument): string {
   const page = loadTemplate('html/report.html.hbs', escapeHtml);
   return page({
     lang: doc.meta.lang,
+    draft: doc.draft === true,
     title: doc.meta.title,
     subtitle: doc.meta.subtitle ?? '',
     description: doc.meta.description ?? '',

@@ -6,11 +6,12 @@ import type { Figure } from '../../model/types.js';
 import { StructNode } from './structure.js';
 import type { BlockContext } from './blocks.js';
 import type { PdfNode } from './marks.js';
+import { missingImageText } from '../shared/labels.js';
 
 /** A bordered box, a third of the text width high, naming the image's file. */
 export function missingImage(figure: Figure, parent: StructNode, ctx: BlockContext): PdfNode {
   const p = parent.add(new StructNode('P'));
-  const text = ctx.labels.imageMissing.replace('{src}', figure.src);
+  const text = missingImageText(ctx.labels, figure);
   const padding = Math.round(ctx.width / 8);
   return {
     table: { widths: ['*'], body: [[{ text: [{ text, _rv: p }], alignment: 'center', color: ctx.theme.colors.muted }]] },

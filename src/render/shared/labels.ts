@@ -1,8 +1,9 @@
 /**
  * Generated label text every format prints the same way: heading numbers, caption labels
- * ("Figur 3", "Tabell 1"), and the "Side {page} av {pages}" footer pattern.
+ * ("Figur 3", "Tabell 1"), the "Side {page} av {pages}" footer pattern, and the placeholder
+ * text for an image a draft could not include.
  */
-import type { Labels } from '../../model/types.js';
+import type { Figure, Labels } from '../../model/types.js';
 
 /** Between a generated number or label and the text it introduces: an en space. */
 export const LABEL_SEPARATOR = '\u2002';
@@ -33,4 +34,9 @@ export function pageOfText(labels: Labels, page: number, pages: number): string 
   return pageOfParts(labels)
     .map((part) => (typeof part === 'string' ? part : String(part.field === 'page' ? page : pages)))
     .join('');
+}
+
+/** What a draft shows where an image could not be included: "Bildet mangler: kart.png". */
+export function missingImageText(labels: Pick<Labels, 'imageMissing'>, figure: Pick<Figure, 'src'>): string {
+  return labels.imageMissing.replace('{src}', figure.src);
 }
