@@ -6,6 +6,8 @@ import type { Block, Inline, Labels } from '../model/types.js';
 import { admonitionHeading } from '../model/admonition.js';
 import { escapeHtml } from '../frame/handlebars.js';
 import { assertNever } from '../model/assert-never.js';
+import { tableGrid } from '../model/table-grid.js';
+import { htmlCell } from '../render/shared/html-cells.js';
 
 /** Rendering context: the anchors that exist on the page, the heading level blocks start at, the labels. */
 export interface HtmlContext {
@@ -81,11 +83,10 @@ function blockToHtml(block: Block, ctx: HtmlContext): string {
       return `<ol${block.start !== 1 ? ` start="${block.start}"` : ''}>\n${items}\n</ol>`;
     }
     case 'table': {
-      const rows = block.rows.map((row, i) => {
-        const cells = row.cells.map((cell) => {
-          const tag = cell.header || i < block.headerRows ? 'th' : 'td';
-          const scope = tag === 'th' ? ` scope="${i < block.headerRows ? 'col' : 'row'}"` : '';
-          return `<${tag}${scope}>${inlinesToHtml(cell.children, ctx)}</${tag}>`;
+      const rows = tableGrid(block).rows.map((row) => {
+        const cells = row.map((placed) => {
+          const { tag, attributes } = htmlCell(block, placed);
+          return `<${tag}${attributes}>${inlinesToHtml(placed.cell.children, ctx)}</${tag}>`;
         });
         return `<tr>${cells.join('')}</tr>`;
       });
