@@ -314,8 +314,9 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
       headerRows: node.headerRows,
       // The header goes with the first row, unless that row may outgrow the page.
       keepWithHeaderRows: node.headerRows > 0 && !fit.breakRows ? 1 : 0,
-      // Rows stay whole unless one could outgrow a page; then rows split where the page ends.
-      dontBreakRows: !fit.breakRows,
+      // Rows stay whole unless one could outgrow a page; then rows split where the page ends. pdfmake
+      // (0.3) leaves a gap under a cell spanning rows when rows are kept whole, so such tables split too.
+      dontBreakRows: !fit.breakRows && !grid.rows.some((row) => row.some((p) => p.rowSpan > 1)),
       widths: fit.widths,
       body,
     },
