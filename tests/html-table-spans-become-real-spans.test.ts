@@ -2,19 +2,22 @@
  * An HTML table's `colspan`, `rowspan` and `th scope` become real spanning cells: TH/TD with
  * /ColSpan, /RowSpan and /Scope in the PDF's tag tree (spanned slots untagged, veraPDF content),
  * `w:gridSpan` and `w:vMerge` in the DOCX, the same attributes in the web pages, and every word
- * in every output. A ragged or overlapping table is mended into a grid with a warning, losing nothing.
+ * in every output; a DOCX edited in Word imports back into the cells. A ragged or overlapping
+ * table is mended into a grid with a warning, losing nothing.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Element, Nodes as HastNodes } from 'hast';
 import { loadReport, loadReportText } from '../src/parse/index.js';
 import type { Table } from '../src/model/types.js';
 import { tableGrid } from '../src/model/table-grid.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import { renderDocx } from '../src/render/docx/index.js';
+import { importDocx } from '../src/import/index.js';
 import { renderHtml } from '../src/render/html/index.js';
 import { blocksToHtml } from '../src/plain/html.js';
 import { inlineText } from '../src/model/text.js';
@@ -139,6 +142,21 @@ describe('HTML table spans become real spanning cells', () => {
       ['Husleie||', '40||', '||continue'],
     ]);
     expect(await lostIn(doc, '.docx', bytes)).toEqual([]);
+  });
+
+  it('a DOCX edited in Word comes back into the HTML cells; the merged-on cells are no new column', async () => {
+    const built = await renderDocx(doc, { layout: 'report', pages: {} });
+    const same = await importDocx(fixture, built, { positionsIn: 'original' });
+    expect(same.diagnostics).toEqual([]);
+    expect(same.text).toBe(same.original);
+    const files = unzipSync(built);
+    const xml = strFromU8(files['word/document.xml'] as Uint8Array);
+    expect(xml).toContain('>Fastpris avtalt<');
+    files['word/document.xml'] = strToU8(xml.replace('>120<', '>125<').replace('>Fastpris avtalt<', '>Fastpris avtalt i mars<'));
+    const edited = await importDocx(fixture, zipSync(files), { positionsIn: 'original' });
+    expect(edited.diagnostics).toEqual([]);
+    const changed = (edited.text ?? '').split('\n').filter((line, i) => line !== (edited.original ?? '').split('\n')[i]);
+    expect(changed).toEqual(['<tr><th scope="row">Lønn</th><td>125</td><td rowspan="2">Fastpris avtalt i mars</td></tr>']);
   });
 
   it('the web page and the plain page write colspan, rowspan and scope', async () => {
