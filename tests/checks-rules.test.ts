@@ -54,6 +54,7 @@ const cases: [file: string, rule: string, severity: 'error' | 'warning', line: n
   ['html-unsafe.md', 'html-unsafe', 'error', 8, 1, '<script> is not allowed'],
   ['html-colour-only.md', 'html-colour-only', 'warning', 8, 10, '<span> sets a colour'],
   ['html-unknown-tag.md', 'html-unknown-tag', 'warning', 8, 21, '<major> is no HTML element, so it is printed as written'],
+  ['html-table-ragged.md', 'html-table-ragged', 'warning', 9, 1, 'a row is shorter than the widest'],
   ['directive-unknown.md', 'directive-unknown', 'error', 8, 1, '::video'],
   ['lang-span-invalid.md', 'lang-span-invalid', 'error', 8, 10, '"engelsk"'],
   ['glyph-missing.md', 'glyph-missing', 'error', 8, 6, 'U+0E01 THAI CHARACTER KO KAI (ก)'],

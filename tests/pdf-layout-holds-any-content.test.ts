@@ -129,6 +129,30 @@ describe('tables that fit', () => {
     expect(lines.length).toBeGreaterThan(2);
     for (const line of lines.slice(0, -1)) expect(line.trim()).toMatch(/[/\-.?]$|a+$/);
   });
+
+  it('an HTML table of 120 rows with cells spanning 7 rows across page breaks keeps every row in step', async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => {
+      const group = i % 7 === 0 ? `<td rowspan="7">gruppe${i / 7} ${prose((i % 3) * 12, i)}</td>` : '';
+      const values = i % 5 === 0 ? `<td colspan="2">bred${i}</td>` : `<td>a${i}</td><td>b${i}</td>`;
+      return `<tr><td>rad${i}</td>${group}${values}</tr>`;
+    });
+    const head = '<tr><th rowspan="2">Rad</th><th rowspan="2">Gruppe</th><th colspan="2">Verdier</th></tr><tr><th>A</th><th>B</th></tr>';
+    const { bytes, drawn: out, lost } = await render(`<table><caption>Grupper</caption><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`);
+    expect(lost).toEqual([]);
+    expect(out.outside).toEqual([]);
+    expect(out.pages.filter((p) => /rad\d+/.test(p.text)).length).toBeGreaterThan(3);
+    // Consecutive rows on a page stand one row apart: no gap opens under a cell spanning rows.
+    const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+    const gaps: number[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const items = (await (await pdf.getPage(n)).getTextContent()).items;
+      const ys = items.flatMap((item) => ('str' in item && /^rad\d+$/.test(item.str) ? [item.transform[5] as number] : []));
+      for (let i = 1; i < ys.length; i++) gaps.push((ys[i - 1] as number) - (ys[i] as number));
+    }
+    await pdf.destroy();
+    expect(gaps.length).toBeGreaterThan(100);
+    expect(Math.max(...gaps)).toBeLessThan(1.5 * Math.min(...gaps));
+  });
 });
 
 describe('code and soft hyphens', () => {

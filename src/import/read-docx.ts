@@ -159,6 +159,9 @@ function readTable(table: Element, index: number, ctx: ReadContext, out: WordPar
     // A row deleted with tracked changes on is gone in the accepted state.
     if (first(first(row, 'w:trPr'), 'w:del')) return;
     children(row, 'w:tc').forEach((cell, c) => {
+      // A cell merged on to the one above (vMerge without "restart") shows that cell; it holds nothing itself.
+      const merge = first(first(cell, 'w:tcPr'), 'w:vMerge');
+      if (merge && merge.getAttribute('w:val') !== 'restart') return;
       const paragraph = readParagraph(children(cell, 'w:p'), ctx, false);
       if (first(cell, 'w:tbl')) paragraph.unreadable.push({ what: 'a table inside a table cell', offset: 0 });
       out.push({ ...paragraph, cell: { table: index, row: r, column: c } });

@@ -159,14 +159,26 @@ export interface List extends NodeBase {
 
 export type Align = 'left' | 'center' | 'right' | null;
 
-/** A table cell; `header` marks a column header (TH) cell. */
+/** What a header cell heads, as HTML's `<th scope>` names it. */
+export type HeaderScope = 'col' | 'row' | 'colgroup' | 'rowgroup';
+
+/**
+ * A table cell; `header` marks a header (TH) cell. A cell may span columns and rows (from HTML
+ * `colspan`/`rowspan`); it is listed only in the row where it starts (see model/table-grid.ts).
+ */
 export interface TableCell extends NodeBase {
   type: 'tableCell';
   header: boolean;
+  /** Columns the cell covers when more than one (absent: 1). */
+  colSpan?: number;
+  /** Rows the cell covers when more than one (absent: 1). */
+  rowSpan?: number;
+  /** What a header cell heads, when the author said (`<th scope>`); else see `headerScope`. */
+  scope?: HeaderScope;
   children: Inline[];
 }
 
-/** A table row. */
+/** A table row: the cells that start in it, left to right. */
 export interface TableRow extends NodeBase {
   type: 'tableRow';
   cells: TableCell[];

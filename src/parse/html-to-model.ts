@@ -6,7 +6,8 @@
  */
 import { htmlTagNames } from 'html-tag-names';
 import type { Element, ElementContent, Nodes as HastNodes, RootContent } from 'hast';
-import type { Admonition, Block, Figure, Heading, Inline, List, ListItem, Span, Table, TableCell, TableRow } from '../model/types.js';
+import type { Admonition, Block, Figure, HeaderScope, Heading, Inline, List, ListItem, Span, Table, TableCell, TableRow } from '../model/types.js';
+import { regularGrid, tableGrid, type GridRepair } from '../model/table-grid.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { inlineText } from '../model/text.js';
 import { SLOT, type HtmlFragment } from './html-fragment.js';
@@ -244,56 +245,44 @@ export class HtmlReader {
     const captionEl = elements(el.children, 'caption')[0];
     const head = elements(el.children, 'thead')[0];
     const headRows = head ? elements(head.children, 'tr').length : 0;
-    const grid = this.grid(rows);
-    const leadingHeader = grid.findIndex((row) => !row.cells.every((c) => c.header));
+    const grid = rows.map((tr) => this.row(tr));
+    const leadingHeader = grid.findIndex((row) => row.cells.length === 0 || row.cells.some((c) => !c.header));
     const headerRows = headRows || (leadingHeader === -1 ? grid.length : leadingHeader);
     if (headerRows === 0 && !grid.some((row) => row.cells.some((c) => c.header))) {
       this.host.sink.warn('table-header-missing', 'the HTML table has no header cells (<th>), so it has no column headings', pos,
         'write the first row with <th> cells; screen readers announce them with every cell');
     }
+    const table: Table = { type: 'table', pos, align: [], headerRows, rows: grid };
+    const repair = regularGrid(table)[0];
+    if (repair) {
+      this.host.sink.warn('html-table-ragged', `the rows of this HTML table do not line up: ${REPAIRS[repair.kind]}`,
+        (repair.cell ?? repair.row).pos ?? pos, 'give every row as many cells as the table has columns, counting colspan and rowspan');
+    }
     for (const row of grid.slice(0, headerRows)) for (const cell of row.cells) cell.header = true;
-    const width = Math.max(0, ...grid.map((r) => r.cells.length));
-    const table: Table = { type: 'table', pos, align: Array.from({ length: width }, () => null), headerRows, rows: grid };
+    table.align = Array.from({ length: tableGrid(table).columns }, () => null);
     if (captionEl) table.caption = this.phrasing(captionEl.children);
     return [table];
   }
 
-  /**
-   * Rows as a grid, every row as wide as the widest. A cell spanning columns or rows is followed
-   * by empty cells where it spans, with a warning: the model has no spanning cells yet.
-   */
-  private grid(rows: readonly Element[]): TableRow[] {
-    const pending = new Map<string, true>();
-    const out: TableRow[] = rows.map((tr, r) => {
-      const cells: TableCell[] = [];
-      let c = 0;
-      for (const td of elements(tr.children, 'td', 'th')) {
-        while (pending.has(`${r}:${c}`)) {
-          cells.push({ type: 'tableCell', header: false, children: [] });
-          c++;
-        }
-        this.targets(td);
-        const header = td.tagName === 'th';
-        cells.push({ type: 'tableCell', pos: this.fragment.span(td), header, children: trimBreaks(this.phrasing(td.children)) });
-        const colSpan = span(td.properties['colSpan']);
-        const rowSpan = span(td.properties['rowSpan']);
-        if (colSpan > 1 || rowSpan > 1) {
-          this.host.sink.warn('html-table-span', 'a cell spanning several columns or rows is split into one cell and empty cells',
-            this.fragment.span(td), 'repeat the text in each cell, or split the table');
-        }
-        for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) if (dr || dc) pending.set(`${r + dr}:${c + dc}`, true);
-        for (let dc = 1; dc < colSpan; dc++) cells.push({ type: 'tableCell', header, children: [] });
-        c += colSpan;
-      }
-      while (pending.has(`${r}:${c}`)) {
-        cells.push({ type: 'tableCell', header: false, children: [] });
-        c++;
-      }
-      return { type: 'tableRow', pos: this.fragment.span(tr), cells };
+  /** A row's cells as written, with their spans and header scopes. */
+  private row(tr: Element): TableRow {
+    const cells = elements(tr.children, 'td', 'th').map((td): TableCell => {
+      this.targets(td);
+      const header = td.tagName === 'th';
+      const scope = header ? scopeOf(td.properties['scope']) : undefined;
+      const colSpan = span(td.properties['colSpan']);
+      const rowSpan = span(td.properties['rowSpan']);
+      return {
+        type: 'tableCell',
+        pos: this.fragment.span(td),
+        header,
+        ...(colSpan > 1 ? { colSpan } : {}),
+        ...(rowSpan > 1 ? { rowSpan } : {}),
+        ...(scope ? { scope } : {}),
+        children: trimBreaks(this.phrasing(td.children)),
+      };
     });
-    const width = Math.max(0, ...out.map((r) => r.cells.length));
-    for (const row of out) while (row.cells.length < width) row.cells.push({ type: 'tableCell', header: false, children: [] });
-    return out;
+    return { type: 'tableRow', pos: this.fragment.span(tr), cells };
   }
 
   // -- inlines -----------------------------------------------------------------------------------
@@ -422,6 +411,20 @@ function tableRows(table: Element): Element[] {
     return [];
   });
 }
+
+const SCOPES: readonly HeaderScope[] = ['col', 'row', 'colgroup', 'rowgroup'];
+
+function scopeOf(value: unknown): HeaderScope | undefined {
+  const scope = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  return SCOPES.find((s) => s === scope);
+}
+
+/** How the grid was mended, for the warning. */
+const REPAIRS: Record<GridRepair['kind'], string> = {
+  'overlap': 'a cell spans over a cell that spans down from above; it is cut short there',
+  'past-group': 'a cell spans down past the last row of its part of the table; it is cut short there',
+  'short-row': 'a row is shorter than the widest; empty cells fill it',
+};
 
 function span(value: unknown): number {
   const n = Number(value ?? 1);

@@ -108,7 +108,10 @@ function readKids(pdf: PDFDocument, k: PDFObject | undefined, parent: StructElem
     if (value !== undefined) elem.attrs[key] = value;
   }
   const a = lookupDict(pdf, resolved.get(PDFName.of('A')));
-  for (const key of ['Scope', 'ListNumbering']) {
+  // The attribute owner (O) as 'Owner', so it does not read as the Alt-like keys above.
+  const owner = a ? text(a.get(PDFName.of('O'))) : undefined;
+  if (owner) elem.attrs['Owner'] = owner;
+  for (const key of ['Scope', 'ListNumbering', 'ColSpan', 'RowSpan']) {
     const value = a ? text(a.get(PDFName.of(key))) : undefined;
     if (value) elem.attrs[key] = value;
   }

@@ -1,11 +1,12 @@
 /**
  * Tables: a real header row (`tblHeader`, repeated on every page, and table look `firstRow`),
  * rows that do not split across pages, in the house table style (horizontal rules only, as in a
- * printed report; see styles.ts).
+ * printed report; see styles.ts). Spanning cells are `gridSpan` across and `vMerge` down.
  */
-import { AlignmentType, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import { AlignmentType, Paragraph, Table, TableCell, TableRow, VerticalMergeType, WidthType } from 'docx';
 import type { Align, Inline, Table as TableNode } from '../../model/types.js';
 import { inlineText } from '../../model/text.js';
+import { tableGrid, type PlacedCell, type TableGrid } from '../../model/table-grid.js';
 import { renderInlines, type InlineContext } from './inlines.js';
 import { captionParagraph } from './captions.js';
 import { TEXT_WIDTH } from './page.js';
@@ -19,27 +20,38 @@ const ALIGN: Record<Exclude<Align, null>, (typeof AlignmentType)[keyof typeof Al
 
 /** The caption (above the table, as reports place table captions) and the table. */
 export function renderTable(table: TableNode, label: string, ctx: InlineContext): (Paragraph | Table)[] {
-  const widths = columnWidths(table);
-  const rows = table.rows.map((row, r) => {
+  const grid = tableGrid(table);
+  const widths = columnWidths(grid);
+  const rows = grid.slots.map((slots, r) => {
     const headerRow = r < table.headerRows;
-    return new TableRow({
-      ...(headerRow ? { tableHeader: true } : {}),
-      cantSplit: true,
-      children: widths.map((width, c) => {
-        const cell = row.cells[c];
-        const header = headerRow || cell?.header === true;
-        const align = table.align[c];
-        return new TableCell({
-          width: { size: width, type: WidthType.DXA },
+    const cells: TableCell[] = [];
+    // One cell per cell covering the row: its own where it starts, a merged-on one under a cell spanning down.
+    for (let c = 0; c < grid.columns; ) {
+      const placed = slots[c] as PlacedCell;
+      const { cell, colSpan, rowSpan } = placed;
+      const starts = placed.row === r;
+      const header = headerRow || cell.header;
+      const align = table.align[c];
+      cells.push(
+        new TableCell({
+          width: { size: sum(widths.slice(c, c + colSpan)), type: WidthType.DXA },
+          ...(colSpan > 1 ? { columnSpan: colSpan } : {}),
+          ...(rowSpan > 1 ? { verticalMerge: starts ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE } : {}),
           children: [
             new Paragraph({
               style: header ? 'TableHeading' : 'TableText',
               ...(align ? { alignment: ALIGN[align] } : {}),
-              children: cell ? ctx.anchors.wrap(cell, renderInlines(cell.children, ctx)) : [],
+              children: starts ? ctx.anchors.wrap(cell, renderInlines(cell.children, ctx)) : [],
             }),
           ],
-        });
-      }),
+        }),
+      );
+      c += colSpan;
+    }
+    return new TableRow({
+      ...(headerRow ? { tableHeader: true } : {}),
+      cantSplit: true,
+      children: cells,
     });
   });
   const out: (Paragraph | Table)[] = [];
@@ -58,17 +70,24 @@ export function renderTable(table: TableNode, label: string, ctx: InlineContext)
   return out;
 }
 
-/** Column widths in twips from the longest line in each column, so short columns stay narrow. */
-function columnWidths(table: TableNode): number[] {
-  const columns = Math.max(1, ...table.rows.map((r) => r.cells.length));
-  const weights = Array.from({ length: columns }, (_, c) => {
-    const longest = Math.max(0, ...table.rows.map((r) => (r.cells[c] ? longestLine(r.cells[c].children) : 0)));
-    return Math.min(60, Math.max(6, longest));
-  });
-  const total = weights.reduce((a, b) => a + b, 0);
+/**
+ * Column widths in twips from the longest line in each column, so short columns stay narrow. A cell
+ * spanning columns leaves their widths to the cells that do not.
+ */
+function columnWidths(grid: TableGrid): number[] {
+  const longest = Array.from({ length: Math.max(1, grid.columns) }, () => 0);
+  for (const { cell, column, colSpan } of grid.rows.flat()) {
+    if (colSpan === 1) longest[column] = Math.max(longest[column] ?? 0, longestLine(cell.children));
+  }
+  const weights = longest.map((n) => Math.min(60, Math.max(6, n)));
+  const total = sum(weights);
   const widths = weights.map((w) => Math.floor((TEXT_WIDTH * w) / total));
-  widths[widths.length - 1] = (widths.at(-1) ?? 0) + TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  widths[widths.length - 1] = (widths.at(-1) ?? 0) + TEXT_WIDTH - sum(widths);
   return widths;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
 }
 
 function longestLine(children: readonly Inline[]): number {

@@ -9,7 +9,9 @@ import { admonitionHeading } from '../../model/admonition.js';
 import { escapeHtml } from '../../frame/handlebars.js';
 import { assertNever } from '../../model/assert-never.js';
 import { classifyLink } from '../../model/link-target.js';
+import { tableGrid } from '../../model/table-grid.js';
 import { captionPrefix } from '../shared/captions.js';
+import { htmlCell } from '../shared/html-cells.js';
 import { headingLabel, missingImageText } from '../shared/labels.js';
 import { softBreaks } from '../shared/text.js';
 
@@ -143,13 +145,12 @@ function caption(node: Figure | Table, ctx: HtmlContext): string {
 }
 
 function table(block: Table, ctx: HtmlContext): string {
-  const rows = block.rows.map((row, i) => {
-    const cells = row.cells.map((cell) => {
-      const tag = cell.header || i < block.headerRows ? 'th' : 'td';
-      const scope = tag === 'th' ? ` scope="${i < block.headerRows ? 'col' : 'row'}"` : '';
-      const align = block.align[row.cells.indexOf(cell)];
+  const rows = tableGrid(block).rows.map((row) => {
+    const cells = row.map((placed) => {
+      const { tag, attributes } = htmlCell(block, placed);
+      const align = block.align[placed.column];
       const style = align && align !== 'left' ? ` class="${align}"` : '';
-      return `<${tag}${scope}${style}>${inlinesToHtml(cell.children, ctx)}</${tag}>`;
+      return `<${tag}${attributes}${style}>${inlinesToHtml(placed.cell.children, ctx)}</${tag}>`;
     });
     return `<tr>${cells.join('')}</tr>`;
   });

@@ -1,11 +1,12 @@
 /**
  * Model blocks → pdfmake content nodes, each drawn piece tagged with its structure element.
  */
-import type { Admonition, Block, Figure, Heading, Inline, List, ListItem, Table } from '../../model/types.js';
+import type { Admonition, Block, Figure, HeaderScope, Heading, Inline, List, ListItem, Table } from '../../model/types.js';
+import { headerScope, tableGrid, type PlacedCell } from '../../model/table-grid.js';
 import { admonitionHeading } from '../../model/admonition.js';
 import { inlineText, inlineTextWith } from '../../model/text.js';
 import { assertNever } from '../../model/assert-never.js';
-import { LAYOUT_ARTIFACT, StructNode, type StructType, type Tag } from './structure.js';
+import { LAYOUT_ARTIFACT, StructNode, type StructAttrs, type StructType, type Tag } from './structure.js';
 import { toRuns, type InlineContext, type PdfInline } from './inlines.js';
 import { MONO } from './fonts.js';
 import { keepHeadingsWithNext, keepStarts, keepWithNext } from './keep.js';
@@ -264,14 +265,16 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
     runs.unshift({ text: captionPrefix(ctx.labels, node), _rv: caption, bold: true });
     parts.push(textNode(runs, { margin: [0, 0, 0, 6], color: theme.colors.text }));
   }
-  const columns = Math.max(1, ...node.rows.map((row) => row.cells.length));
+  const grid = tableGrid(node);
+  const columns = Math.max(1, grid.columns);
   const fit = fitTable(
-    Array.from({ length: columns }, (_, c) =>
-      node.rows.map((row, r) => {
-        const cell = row.cells[c];
-        return { lines: cell ? inlineTextWith(cell.children, '\n').split('\n') : [], bold: r < node.headerRows };
-      }),
-    ),
+    grid.rows.flat().map(({ cell, row, column, colSpan }) => ({
+      column,
+      colSpan,
+      lines: inlineTextWith(cell.children, '\n').split('\n'),
+      bold: row < node.headerRows,
+    })),
+    columns,
     {
       width: ctx.width,
       ...(ctx.landscapeWidth ? { landscapeWidth: ctx.landscapeWidth } : {}),
@@ -283,15 +286,17 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
   );
   const head = node.headerRows > 0 ? t.add(new StructNode('THead')) : undefined;
   const bodyGroup = node.rows.length > node.headerRows ? t.add(new StructNode('TBody')) : undefined;
-  const body = node.rows.map((row, r) => {
+  const body = node.rows.map((_, r) => {
     const isHead = r < node.headerRows;
     const tr = (isHead ? head : bodyGroup)?.add(new StructNode('TR')) as StructNode;
-    return Array.from({ length: columns }, (_, c) => {
-      const cell = row.cells[c];
-      if (!cell) return textNode([{ text: '\u200b', _rv: LAYOUT_ARTIFACT }]);
+    return Array.from({ length: columns }, (_, c): PdfNode => {
+      const placed = grid.slots[r]?.[c];
+      if (!placed) return textNode([{ text: '\u200b', _rv: LAYOUT_ARTIFACT }]);
+      // pdfmake wants a placeholder in every slot a spanning cell covers; it draws nothing there.
+      if (placed.row !== r || placed.column !== c) return { text: '' };
+      const { cell } = placed;
       const header = isHead || cell.header;
-      const scope = isHead ? 'Column' : 'Row';
-      const cellNode = tr.add(new StructNode(header ? 'TH' : 'TD', header ? { scope } : {}));
+      const cellNode = tr.add(new StructNode(header ? 'TH' : 'TD', cellAttrs(node, placed, header)));
       const runs = cellRuns(cell.children, cellNode, ctx);
       if (runs.length === 0) runs.push({ text: '\u200b', _rv: cellNode });
       return textNode(runs, {
@@ -299,6 +304,8 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
         alignment: node.align[c] ?? 'left',
         fillColor: isHead ? theme.colors.tableHeaderFill : undefined,
         color: theme.colors.text,
+        ...(placed.colSpan > 1 ? { colSpan: placed.colSpan } : {}),
+        ...(placed.rowSpan > 1 ? { rowSpan: placed.rowSpan } : {}),
       });
     });
   });
@@ -307,8 +314,9 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
       headerRows: node.headerRows,
       // The header goes with the first row, unless that row may outgrow the page.
       keepWithHeaderRows: node.headerRows > 0 && !fit.breakRows ? 1 : 0,
-      // Rows stay whole unless one could outgrow a page; then rows split where the page ends.
-      dontBreakRows: !fit.breakRows,
+      // Rows stay whole unless one could outgrow a page; then rows split where the page ends. pdfmake
+      // (0.3) leaves a gap under a cell spanning rows when rows are kept whole, so such tables split too.
+      dontBreakRows: !fit.breakRows && !grid.rows.some((row) => row.some((p) => p.rowSpan > 1)),
       widths: fit.widths,
       body,
     },
@@ -330,6 +338,18 @@ function table(node: Table, parent: StructNode, ctx: BlockContext): PdfNode {
     margin: [0, 4, 0, paragraphGap(ctx) + 6],
     ...(node.caption ? { _rvKeep: keepStarts(parts) } : {}),
     ...(fit.landscape ? { _rvLandscape: true } : {}),
+  };
+}
+
+/** PDF has no group scopes: a header over a column group heads columns, one over a row group rows. */
+const PDF_SCOPES: Record<HeaderScope, 'Column' | 'Row'> = { col: 'Column', colgroup: 'Column', row: 'Row', rowgroup: 'Row' };
+
+/** A cell's table attributes: its header scope and its spans. */
+function cellAttrs(table: Table, { cell, row, colSpan, rowSpan }: PlacedCell, header: boolean): StructAttrs {
+  return {
+    ...(header ? { scope: PDF_SCOPES[headerScope(cell, row, table)] } : {}),
+    ...(colSpan > 1 ? { colSpan } : {}),
+    ...(rowSpan > 1 ? { rowSpan } : {}),
   };
 }
 

@@ -96,8 +96,14 @@ export function lead(node: PdfNode): PdfNode {
   if (Array.isArray(node['columns'])) return { ...node, columns: (node['columns'] as PdfNode[]).map(lead) };
   const table = node['table'] as { body: PdfNode[][]; headerRows?: number } | undefined;
   if (table) {
-    const rows = table.body.slice(0, (table.headerRows ?? 0) + 1).map((row) => row.map(lead));
+    const kept = (table.headerRows ?? 0) + 1;
+    // A cell spanning down past the kept rows spans only as far as they go.
+    const rows = table.body.slice(0, kept).map((row, r) => row.map((cell) => lead(spanWithin(cell, kept - r))));
     return { ...node, table: { ...table, body: rows } };
   }
   return node;
+}
+
+function spanWithin(cell: PdfNode, rows: number): PdfNode {
+  return typeof cell['rowSpan'] === 'number' && cell['rowSpan'] > rows ? { ...cell, rowSpan: rows } : cell;
 }

@@ -42,6 +42,9 @@ export interface StructAttrs {
   lang?: string;
   alt?: string;
   scope?: 'Row' | 'Column' | 'Both';
+  /** Columns and rows a table cell spans, when more than one (ISO 32000-1, 14.8.5.7, Table 344). */
+  colSpan?: number;
+  rowSpan?: number;
   /** Element identifier (required on Note, listed in the IDTree). */
   id?: string;
   /** The numbering of a list's labels (ISO 32000-1, 14.8.5.5, Table 347). */

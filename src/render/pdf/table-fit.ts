@@ -6,10 +6,12 @@
  */
 import { textEm } from './text-measure.js';
 
-/** A cell as text lines (forced breaks split lines), and whether it is set in bold. */
+/** A cell as text lines (forced breaks split lines), whether it is set in bold, and the columns it covers. */
 export interface CellText {
   lines: string[];
   bold: boolean;
+  column: number;
+  colSpan: number;
 }
 
 /** Where the table may go and how small its type may get. */
@@ -54,11 +56,11 @@ interface ColumnEm {
   max: number;
 }
 
-/** Sets a table of `columns` (each a list of cells, top to bottom) within `limits`. */
-export function fitTable(columns: readonly (readonly CellText[])[], limits: FitLimits): TableFit {
-  const ems = columns.map(measureColumn);
-  const padding = columns.length > 8 ? 3 : 6;
-  const pads = columns.length * padding * 2;
+/** Sets a table of `columns` columns holding `cells` within `limits`. */
+export function fitTable(cells: readonly CellText[], columns: number, limits: FitLimits): TableFit {
+  const ems = measureColumns(cells, columns);
+  const padding = columns > 8 ? 3 : 6;
+  const pads = columns * padding * 2;
   const options = [
     { width: limits.width, landscape: false },
     ...(limits.landscapeWidth ? [{ width: limits.landscapeWidth, landscape: true }] : []),
@@ -66,30 +68,54 @@ export function fitTable(columns: readonly (readonly CellText[])[], limits: FitL
   const minEm = sum(ems.map((c) => c.min));
   for (const option of options) {
     for (let size = limits.size; size >= limits.minSize; size -= SIZE_STEP) {
-      if (minEm * size + pads <= option.width) return finish(columns, ems, option.width - pads, size, padding, option.landscape, limits);
+      if (minEm * size + pads <= option.width) return finish(cells, ems, option.width - pads, size, padding, option.landscape, limits);
     }
   }
   // Even the smallest type on the widest page is too wide: words break anywhere.
   const widest = options[options.length - 1] as (typeof options)[number];
-  return finish(columns, ems, widest.width - pads, limits.minSize, padding, widest.landscape, limits);
+  return finish(cells, ems, widest.width - pads, limits.minSize, padding, widest.landscape, limits);
 }
 
-function measureColumn(cells: readonly CellText[]): ColumnEm {
-  let min = 0;
-  let max = 0;
-  for (const cell of cells) {
-    for (const line of cell.lines) {
-      max = Math.max(max, textEm(line, cell.bold) * SLACK);
-      for (const piece of line.match(PIECES) ?? []) {
-        if (piece) min = Math.max(min, Math.min(LONGEST_PIECE_EM, textEm(piece, cell.bold) * SLACK));
-      }
+/**
+ * Each column's least and greatest width. Cells in one column measure it; then, as browsers do, a
+ * cell spanning columns widens those it spans, evenly, where together they are narrower than it.
+ */
+function measureColumns(cells: readonly CellText[], columns: number): ColumnEm[] {
+  const ems = Array.from({ length: columns }, (): ColumnEm => ({ min: 0, max: 0 }));
+  for (const cell of cells.filter((c) => c.colSpan === 1)) {
+    const em = ems[cell.column];
+    if (!em) continue;
+    const { min, max } = measureCell(cell);
+    em.min = Math.max(em.min, min);
+    em.max = Math.max(em.max, max);
+  }
+  for (const cell of [...cells].filter((c) => c.colSpan > 1).sort((a, b) => a.colSpan - b.colSpan)) {
+    const spanned = ems.slice(cell.column, cell.column + cell.colSpan);
+    const { min, max } = measureCell(cell);
+    const minShort = min - sum(spanned.map((e) => e.min));
+    const maxShort = max - sum(spanned.map((e) => e.max));
+    for (const em of spanned) {
+      if (minShort > 0) em.min += minShort / spanned.length;
+      if (maxShort > 0) em.max += maxShort / spanned.length;
     }
   }
-  return { min, max: Math.max(min, max) };
+  return ems.map(({ min, max }) => ({ min, max: Math.max(min, max) }));
+}
+
+function measureCell(cell: CellText): ColumnEm {
+  let min = 0;
+  let max = 0;
+  for (const line of cell.lines) {
+    max = Math.max(max, textEm(line, cell.bold) * SLACK);
+    for (const piece of line.match(PIECES) ?? []) {
+      if (piece) min = Math.max(min, Math.min(LONGEST_PIECE_EM, textEm(piece, cell.bold) * SLACK));
+    }
+  }
+  return { min, max };
 }
 
 function finish(
-  columns: readonly (readonly CellText[])[],
+  cells: readonly CellText[],
   ems: readonly ColumnEm[],
   room: number,
   size: number,
@@ -112,7 +138,7 @@ function finish(
   } else {
     widths = shareRoom(min, max, room);
   }
-  return { widths, size, padding, landscape, breakRows: mayOutgrowPage(columns, widths, size, limits) };
+  return { widths, size, padding, landscape, breakRows: mayOutgrowPage(cells, widths, size, limits) };
 }
 
 /**
@@ -144,20 +170,14 @@ function shareRoom(min: readonly number[], max: readonly number[], room: number)
   return max.map((w, i) => (whole.has(i) ? w : (min[i] ?? 0) + (w - (min[i] ?? 0)) * share));
 }
 
-/** True when some row could come near a page in height at these widths. */
-function mayOutgrowPage(columns: readonly (readonly CellText[])[], widths: readonly number[], size: number, limits: FitLimits): boolean {
-  const rows = Math.max(0, ...columns.map((c) => c.length));
+/** True when some cell could come near a page in height at these widths. */
+function mayOutgrowPage(cells: readonly CellText[], widths: readonly number[], size: number, limits: FitLimits): boolean {
   const lineHeight = size * limits.lineEm;
-  for (let r = 0; r < rows; r++) {
-    let lines = 0;
-    columns.forEach((cells, c) => {
-      const cell = cells[r];
-      const width = Math.max(1, widths[c] ?? 1);
-      if (cell) lines = Math.max(lines, sum(cell.lines.map((line) => Math.max(1, Math.ceil((textEm(line, cell.bold) * size * SLACK) / width)))));
-    });
-    if (lines * lineHeight > limits.pageHeight * 0.4) return true;
-  }
-  return false;
+  return cells.some((cell) => {
+    const width = Math.max(1, sum(widths.slice(cell.column, cell.column + cell.colSpan)));
+    const lines = sum(cell.lines.map((line) => Math.max(1, Math.ceil((textEm(line, cell.bold) * size * SLACK) / width))));
+    return lines * lineHeight > limits.pageHeight * 0.4;
+  });
 }
 
 function sum(values: readonly number[]): number {

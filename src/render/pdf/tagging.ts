@@ -180,6 +180,12 @@ export class Tagger {
     if (node.type === 'Figure' && box) options['bbox'] = [box.x, box.y, box.x + box.w, box.y + box.h];
     const element = this.doc.struct(node.type, options);
     if (node.attrs.listNumbering) element.dictionary.data['A'] = { O: 'List', ListNumbering: node.attrs.listNumbering };
+    // pdfkit writes /Scope in the Table attributes; the spans join them there.
+    const { colSpan, rowSpan } = node.attrs;
+    if (colSpan || rowSpan) {
+      const table = (element.dictionary.data['A'] ?? { O: 'Table' }) as Record<string, unknown>;
+      element.dictionary.data['A'] = { ...table, ...(colSpan ? { ColSpan: colSpan } : {}), ...(rowSpan ? { RowSpan: rowSpan } : {}) };
+    }
     if (node.attrs.id) {
       element.dictionary.data['ID'] = new String(node.attrs.id);
       this.ids.set(node.attrs.id, element);
