@@ -33,6 +33,8 @@ export function flatten(inlines: readonly Inline[]): FlatText {
           case 'break':
             return ' ';
           case 'footnoteRef':
+          // The plain version has no pictures; alt text is no sentence of its own.
+          case 'inlineImage':
             return '';
           case 'lang':
           case 'link':

@@ -29,6 +29,7 @@ function inlineToHtml(node: Inline, ctx: HtmlContext): string {
     case 'break':
       return '<br>';
     case 'footnoteRef':
+    case 'inlineImage':
       return '';
     case 'crossRef':
       // A link only where the target is on this page; the plain version leaves many targets out.

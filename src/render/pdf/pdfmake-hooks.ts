@@ -29,6 +29,7 @@ import { sharedLayouts, MONO, SANS } from './fonts.js';
 import { splitByFont, type GlyphSource } from './fallback-runs.js';
 import { breakLongWord, feedInlines, hyphenAtSoftBreak, markContinuation, type BuildNode } from './line-building.js';
 import { escapeXml } from '../shared/text.js';
+import type { LineImage } from './inline-images.js';
 
 const require = createRequire(import.meta.url);
 
@@ -49,6 +50,7 @@ export interface PmInline {
   /** Line height of the inline (set when pdfmake measures text). */
   height?: number;
   _rv?: Marks['_rv'];
+  _rvImage?: LineImage;
 }
 
 /** A laid-out line. */
@@ -667,8 +669,12 @@ function hookRendering(pm: PdfmakeInternals): void {
         tagger.end();
       }
       tagger.begin(piece.tag, lineBox(plain, x, y, height));
-      textOnly(this.pdfDocument, piece.inlines, () => renderLine.call(this, plain, x, y));
+      // A picture in the line is drawn in place of the spaces that hold its place (inline-images.ts).
+      plain.inlines = piece.inlines.filter((i) => !i._rvImage);
+      if (plain.inlines.length > 0) textOnly(this.pdfDocument, plain.inlines, () => renderLine.call(this, plain, x, y));
+      drawPictures(this.pdfDocument, piece.inlines, x, y + ascender);
       tagger.end();
+      plain.inlines = piece.inlines;
       if (piece.inlines.some((i) => i.decoration)) {
         tagger.begin(LAYOUT_ARTIFACT, lineBox(plain, x, y, height));
         decorator.drawDecorations(styled(), x, y);
@@ -741,6 +747,18 @@ function textOnly(kit: PdfKitDoc, inlines: PmInline[], draw: () => void): void {
   } finally {
     doc.fill = fill;
     for (const { inline, values } of saved) EXTRAS.forEach((key, k) => (inline[key] = values[k]));
+  }
+}
+
+interface ImageDoc {
+  image(src: string, x: number, y: number, options: { width: number; height: number }): unknown;
+}
+
+/** Draws the pictures among these inlines standing on the baseline, as an image in a line of a web page does. */
+function drawPictures(kit: PdfKitDoc, inlines: readonly PmInline[], x: number, baseline: number): void {
+  for (const inline of inlines) {
+    const picture = inline._rvImage;
+    if (picture) (kit as unknown as ImageDoc).image(picture.path, x + inline.x, baseline - picture.height, { width: picture.width, height: picture.height });
   }
 }
 
