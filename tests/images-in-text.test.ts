@@ -49,7 +49,7 @@ describe('images in running text', () => {
       ['badge.png', 'Lisens: MIT', false, 88, 20],
     ]);
     const moved = diagnostics.filter((d) => d.rule === 'image-moved');
-    expect(moved.map((d) => d.message)).toEqual([expect.stringContaining('chart.png')]);
+    expect(moved.map((d) => d.message)).toEqual([expect.stringContaining('"chart.png" stands inside running text and is 100 × 100 px')]);
     const at = doc.body.findIndex((b) => b.type === 'figure');
     expect(doc.body[at - 1]?.type).toBe('paragraph');
     expect(doc.body[at]).toMatchObject({ type: 'figure', src: 'chart.png', alt: 'Kart over området' });

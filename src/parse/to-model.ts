@@ -39,7 +39,7 @@ import { span } from './points.js';
 import { findUnresolvedReferences } from './unresolved-references.js';
 import { canonicalLanguageTag } from '../model/language-tag.js';
 import type { PixelSize } from '../model/image-size.js';
-import { fitsInLine } from './inline-images.js';
+import { fitsInLine, INLINE_IMAGE_MAX } from './inline-images.js';
 
 /** Deepest nesting of lists and block quotes accepted; deeper input gets an error, not a stack overflow. */
 export const MAX_NESTING = 24;
@@ -239,12 +239,14 @@ class Converter {
    * other goes after the block it stood in, as a figure.
    */
   private imageInText(figure: Figure): Inline | undefined {
-    const size = figure.caption ? undefined : this.imageSize?.(figure.src);
-    if (size && fitsInLine(size)) {
+    const size = this.imageSize?.(figure.src);
+    if (size && !figure.caption && fitsInLine(size)) {
       const { src, alt, decorative, pos } = figure;
       return { type: 'inlineImage', ...(pos ? { pos } : {}), src, alt, decorative, width: size.width, height: size.height };
     }
-    this.sink.warn('image-moved', `the image "${figure.src}" stands inside running text; it is placed after the paragraph`, figure.pos,
+    const why = figure.caption ? ' and has a caption'
+      : size ? ` and is ${size.width} × ${size.height} px, larger than a line holds (${INLINE_IMAGE_MAX.width} × ${INLINE_IMAGE_MAX.height})` : '';
+    this.sink.warn('image-moved', `the image "${figure.src}" stands inside running text${why}; it is placed after the paragraph`, figure.pos,
       'put the image in a paragraph of its own, so it stands where you want it');
     this.moved.push(figure);
     return undefined;

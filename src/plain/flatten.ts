@@ -33,8 +33,9 @@ export function flatten(inlines: readonly Inline[]): FlatText {
           case 'break':
             return ' ';
           case 'footnoteRef':
-          // The plain version has no pictures; alt text is no sentence of its own.
+            return '';
           case 'inlineImage':
+            // The plain version has no pictures; alt text is no sentence of its own.
             return '';
           case 'lang':
           case 'link':
