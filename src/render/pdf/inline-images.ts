@@ -36,6 +36,9 @@ export function imageRun(node: InlineImage & { path: string }, tag: Tag, size: n
     text: PLACE,
     _rv: tag,
     _rvImage: { path: node.path, width, height },
+    // Regular, whatever the paragraph's style (a heading is bold): the spaces are measured so.
+    bold: false,
+    italics: false,
     fontSize,
     lineHeight: (ASCENT_EM * fontSize + depth) / (LINE_EM * fontSize),
     characterSpacing: width - textEm(PLACE) * fontSize,
