@@ -63,9 +63,10 @@ describe('images in running text', () => {
     const paras = findAll(read.tree, 'P');
     const inParagraph = (f: StructElem) => paras.some((p) => p.children.includes(f) || findAll(p, 'Link').some((l) => l.children.includes(f)));
     expect(figures.filter(inParagraph).map((f) => f.attrs['Alt'])).toEqual(['Bygg: bestått', 'Advarsel', 'Lisens: MIT']);
-    // Every inline picture is drawn as an image XObject (four in the line, one figure).
-    const drawn = pageContents(read.pdf).join('\n').match(/\/I\d+ Do/g) ?? [];
-    expect(drawn.length).toBe(5);
+        // Drawn at their natural size, 0.75 pt a pixel, as in the web page and in Word; the figure at 1 pt a pixel.
+    expect(drawnImageBoxes(pageContents(read.pdf).join('\n'))).toEqual([
+      { w: 66, h: 15 }, { w: 12, h: 12 }, { w: 30, h: 6 }, { w: 100, h: 100 }, { w: 66, h: 15 },
+    ]);
   });
 
   test('the DOCX holds the pictures in the paragraph\'s runs, with alt text or marked decorative', async () => {
