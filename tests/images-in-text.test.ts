@@ -18,6 +18,9 @@ import { findAll, pageContents, readPdf, type StructElem } from './helpers/pdf-r
 import { paragraphs, renderFile } from './helpers/docx-read.js';
 import { makeJpeg } from './helpers/jpeg.js';
 import { launchChromium } from './helpers/chromium.js';
+import { importDocx } from '../src/import/index.js';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
 
 const fixture = join(fixturesDir, 'pdf-inline-images', 'report.md');
 
@@ -80,6 +83,18 @@ describe('images in running text', () => {
     expect(ornament?.xml).toMatch(/<wp:inline\b[\s\S]*<adec:decorative [^>]*val="1"/);
     const link = paras.find((p) => p.text.startsWith('Lisensen er merket'));
     expect(link?.xml).toMatch(/<w:hyperlink\b[\s\S]*descr="Lisens: MIT"[\s\S]*<\/w:hyperlink>/);
+  });
+
+  test('an edit in Word beside the pictures changes only the words; the pictures stay in the source, unreported', async () => {
+    const { bytes } = await renderFile(fixture);
+    const files = unzipSync(bytes);
+    const xml = new TextDecoder().decode(files['word/document.xml']);
+    expect(xml).toContain(' i dag, og varselet ');
+    files['word/document.xml'] = strToU8(xml.replace(' i dag, og varselet ', ' i går, og varselet ').replace(' står i lenken.', ' står i lenka.'));
+    const result = await importDocx(fixture, zipSync(files), { positionsIn: 'original' });
+    const source = readFileSync(fixture, 'utf8');
+    expect(result.text).toBe(source.replace(') i dag, og', ') i går, og').replace(' står i lenken.', ' står i lenka.'));
+    expect(result.diagnostics.filter((d) => d.rule === 'import-unreadable')).toEqual([]);
   });
 
   test('the web page shows them as img in the paragraph, alt="" when decorative', () => {
