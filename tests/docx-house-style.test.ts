@@ -22,8 +22,8 @@ const part = (name: string): string => {
 
 test('tables use the named house table style, which holds their rules, margins and header row', () => {
   const table = styles(part('word/styles.xml')).find((s) => s.type === 'table' && s.name === 'Rapporttabell');
-  expect(table?.xml).toMatch(/<w:top w:val="single" w:sz="8" w:space="0" w:color="1B3A5C"\/>/);
-  expect(table?.xml).toMatch(/<w:tblStylePr w:type="firstRow">[\s\S]*<w:b\/>[\s\S]*<w:shd [^>]*w:fill="E8EDF3"/);
+  expect(table?.xml).toMatch(/<w:top w:val="single" w:sz="8" w:space="0" w:color="0C2D4E"\/>/);
+  expect(table?.xml).toMatch(/<w:tblStylePr w:type="firstRow">[\s\S]*<w:b\/>[\s\S]*<w:shd [^>]*w:fill="E6EDF3"/);
   const tables = [...part('word/document.xml').matchAll(/<w:tblPr>[\s\S]*?<\/w:tblPr>/g)].map((m) => m[0]);
   expect(tables.length).toBeGreaterThan(0);
   for (const tblPr of tables) {
@@ -49,8 +49,8 @@ test('List Bullet and List Number are tied to the house bullet and number lists'
 
 test('the theme is the house navy and Noto Sans, not Office blue', () => {
   const theme = part('word/theme/theme1.xml');
-  expect(theme).toMatch(/<a:accent1><a:srgbClr val="1B3A5C"\/><\/a:accent1>/);
-  expect(theme).toMatch(/<a:dk2><a:srgbClr val="1B3A5C"\/><\/a:dk2>/);
+  expect(theme).toMatch(/<a:accent1><a:srgbClr val="0C2D4E"\/><\/a:accent1>/);
+  expect(theme).toMatch(/<a:dk2><a:srgbClr val="0C2D4E"\/><\/a:dk2>/);
   expect(theme).not.toContain('4472C4');
   expect(theme).toMatch(/<a:majorFont><a:latin typeface="Noto Sans"/);
   expect(theme).toMatch(/<a:minorFont><a:latin typeface="Noto Sans"/);

@@ -249,7 +249,10 @@ describe.each<[string, string, 'report' | 'easy', LoadOptions]>([
     const ids = of('Note').map((e) => attr(e, 'ID'));
     for (const id of ids) expect(id).toMatch(/\S/);
     expect(new Set(ids).size).toBe(ids.length);
-    const names = (lookupDict(pdf, root.get(PDFName.of('IDTree')))?.get(PDFName.of('Names')) as PDFArray).asArray();
+    const idTree = lookupDict(pdf, root.get(PDFName.of('IDTree')));
+    // The IDTree lists the notes' identifiers; a document without notes needs none.
+    if (ids.length === 0) return expect(idTree).toBeUndefined();
+    const names = (idTree?.get(PDFName.of('Names')) as PDFArray).asArray();
     const listed = new Map<string, PDFObject>();
     for (let i = 0; i < names.length; i += 2) listed.set(text(names[i]) ?? '', names[i + 1] as PDFObject);
     for (const note of of('Note')) expect(listed.get(attr(note, 'ID') ?? '')).toBe(note.ref);
