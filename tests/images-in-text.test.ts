@@ -66,7 +66,10 @@ describe('images in running text', () => {
     const paras = findAll(read.tree, 'P');
     const inParagraph = (f: StructElem) => paras.some((p) => p.children.includes(f) || findAll(p, 'Link').some((l) => l.children.includes(f)));
     expect(figures.filter(inParagraph).map((f) => f.attrs['Alt'])).toEqual(['Bygg: bestått', 'Advarsel', 'Lisens: MIT']);
-        // Drawn at their natural size, 0.75 pt a pixel, as in the web page and in Word; the figure at 1 pt a pixel.
+        // A badge that is a link's only content is clickable: its Link holds the Figure and the annotation.
+    const badgeLinks = findAll(read.tree, 'Link').filter((l) => l.children.some((c) => c.role === 'Figure'));
+    expect(badgeLinks.map((l) => l.annots.length)).toEqual([1]);
+    // Drawn at their natural size, 0.75 pt a pixel, as in the web page and in Word; the figure at 1 pt a pixel.
     expect(drawnImageBoxes(pageContents(read.pdf).join('\n'))).toEqual([
       { w: 66, h: 15 }, { w: 12, h: 12 }, { w: 30, h: 6 }, { w: 100, h: 100 }, { w: 66, h: 15 },
     ]);

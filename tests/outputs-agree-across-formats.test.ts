@@ -37,7 +37,7 @@ interface Reading {
   words: string[];
 }
 
-const FIXTURES = ['pdf-all-constructs', 'pdf-footnotes', 'pdf-headings', 'docx-all-constructs', 'cross-references/nb.md', 'realworld-html/html.md', 'realworld-anchors/FAQ.md', 'realworld-anchors/site-page.md'];
+const FIXTURES = ['pdf-all-constructs', 'pdf-footnotes', 'pdf-headings', 'pdf-inline-images', 'docx-all-constructs', 'cross-references/nb.md', 'realworld-html/html.md', 'realworld-anchors/FAQ.md', 'realworld-anchors/site-page.md'];
 
 function fixtureFile(name: string): string {
   return name.endsWith('.md') ? join(fixturesDir, name) : join(fixturesDir, name, 'report.md');

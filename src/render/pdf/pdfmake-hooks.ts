@@ -20,7 +20,7 @@
  *   element or as an artifact, draw link annotations with /StructParent, end links per page.
  */
 import { createRequire } from 'node:module';
-import { inFootnoteArea, isStruct, LAYOUT_ARTIFACT, WATERMARK_ARTIFACT, type ArtifactTag, type Tag } from './structure.js';
+import { inFootnoteArea, isStruct, LAYOUT_ARTIFACT, WATERMARK_ARTIFACT, type ArtifactTag, type StructNode, type Tag } from './structure.js';
 import { Tagger, type Box, type PdfKitDoc } from './tagging.js';
 import type { KeepProbe } from './keep.js';
 import type { Marks } from './marks.js';
@@ -680,7 +680,8 @@ function hookRendering(pm: PdfmakeInternals): void {
         decorator.drawDecorations(styled(), x, y);
         tagger.end();
       }
-      if (isStruct(piece.tag) && piece.tag.link) tagger.annotate(piece.tag, lineBox(plain, x, y, height));
+      const link = linkOf(piece.tag);
+      if (link) tagger.annotate(link, lineBox(plain, x, y, height));
     });
   };
 
@@ -748,6 +749,13 @@ function textOnly(kit: PdfKitDoc, inlines: PmInline[], draw: () => void): void {
     doc.fill = fill;
     for (const { inline, values } of saved) EXTRAS.forEach((key, k) => (inline[key] = values[k]));
   }
+}
+
+/** The Link a drawn piece makes clickable: its own element, or the link a picture in the line stands in (a badge). */
+function linkOf(tag: Tag): StructNode | undefined {
+  if (!isStruct(tag)) return undefined;
+  if (tag.link) return tag;
+  return tag.type === 'Figure' && tag.parent?.link ? tag.parent : undefined;
 }
 
 interface ImageDoc {
