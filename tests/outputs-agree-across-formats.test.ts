@@ -37,7 +37,7 @@ interface Reading {
   words: string[];
 }
 
-const FIXTURES = ['pdf-all-constructs', 'pdf-footnotes', 'pdf-headings', 'docx-all-constructs', 'cross-references/nb.md', 'realworld-html/html.md', 'realworld-anchors/FAQ.md', 'realworld-anchors/site-page.md'];
+const FIXTURES = ['pdf-all-constructs', 'pdf-footnotes', 'pdf-headings', 'pdf-inline-images', 'docx-all-constructs', 'cross-references/nb.md', 'realworld-html/html.md', 'realworld-anchors/FAQ.md', 'realworld-anchors/site-page.md', 'parity/title-equals-chapter.md'];
 
 function fixtureFile(name: string): string {
   return name.endsWith('.md') ? join(fixturesDir, name) : join(fixturesDir, name, 'report.md');
@@ -68,6 +68,8 @@ async function pdfReading(bytes: Uint8Array, titles: ReadonlySet<string>, noteTa
   const [read, text] = await Promise.all([readPdf(bytes), readText(bytes)]);
   const r: Reading = { headings: [], captions: [], links: [], notes: [], words: [] };
   let inBody = false;
+  // The frame comes first: the body's headings follow the contents.
+  let afterContents = !hasRole(read.tree, 'TOC');
   const bodyText: string[] = [];
   const visit = (elem: StructElem): void => {
     for (const [index, kid] of elem.kids.entries()) {
@@ -81,7 +83,9 @@ async function pdfReading(bytes: Uint8Array, titles: ReadonlySet<string>, noteTa
       if (next && 'role' in next && next.role === 'TOC') continue;
       // List labels: Word and the web page number their lists themselves.
       if (role === 'Lbl') continue;
-      if (/^H[1-6]$/.test(role)) {
+      if (role === 'TOC') afterContents = true;
+      // The cover's title is the document's H1, not a heading of the body, even when a chapter has the same words.
+      if (/^H[1-6]$/.test(role) && afterContents) {
         const shown = squash(elementText(kid, text));
         if (isBodyHeading(shown, titles)) {
           inBody = true;
@@ -105,6 +109,10 @@ async function pdfReading(bytes: Uint8Array, titles: ReadonlySet<string>, noteTa
   visit(read.tree);
   r.words = words(bodyText.join(' '));
   return r;
+}
+
+function hasRole(elem: StructElem, role: string): boolean {
+  return elem.children.some((kid) => kid.role === role || hasRole(kid, role));
 }
 
 function pdfLinkTargets(read: ReadPdf, link: StructElem): string[] {
@@ -190,7 +198,8 @@ function htmlReading(html: string, titles: ReadonlySet<string>): Reading {
     }
     if (node.type !== 'element' && node.type !== 'root') return;
     if (node.type === 'element') {
-      if (['style', 'script', 'footer', 'nav'].includes(node.tagName)) return;
+      // Page furniture: the cover (whose h1 is the title), the contents and the colophon.
+      if (['style', 'script', 'header', 'footer', 'nav'].includes(node.tagName)) return;
       if (node.tagName === 'section' && String(node.properties['className'] ?? '').includes('footnotes')) {
         for (const li of node.children.flatMap(function items(c): Element[] {
           return c.type === 'element' ? (c.tagName === 'li' ? [c] : c.children.flatMap(items)) : [];

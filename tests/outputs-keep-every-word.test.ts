@@ -14,7 +14,7 @@ import { loadFixture } from './helpers/pdf-render.js';
 import { fixturesDir, reportPath } from './helpers/paths.js';
 import { realworldDocuments } from './helpers/realworld.js';
 
-const fixtures = ['pdf-all-constructs', 'pdf-footnotes', 'pdf-headings', 'docx-all-constructs'].map((name) => join(fixturesDir, name, 'report.md'));
+const fixtures = ['pdf-all-constructs', 'pdf-footnotes', 'pdf-headings', 'pdf-inline-images', 'docx-all-constructs'].map((name) => join(fixturesDir, name, 'report.md'));
 
 /**
  * The real-world documents as models, each with its own folder as root. Their check errors

@@ -10,7 +10,7 @@
 import type { Link } from '../model/types.js';
 import type { CheckedContent } from './content.js';
 import type { DiagnosticSink } from '../diagnostics.js';
-import { inlineText } from '../model/text.js';
+import { spokenText } from '../model/text.js';
 import { walk, type Node } from '../model/walk.js';
 import { classifyLink } from '../model/link-target.js';
 import { assertNever } from '../model/assert-never.js';
@@ -36,7 +36,7 @@ export function checkLinks(doc: CheckedContent, sink: DiagnosticSink): void {
 
 function checkLink(link: Link, ids: ReadonlySet<string>, inFootnote: boolean, sink: DiagnosticSink): void {
   checkTarget(link, ids, sink);
-  const text = inlineText(link.children).trim();
+  const text = spokenText(link.children).trim();
   if (text === '') {
     sink.error('link-text-empty', 'the link has no text, so screen readers have nothing to announce', link.pos,
       'write what the link leads to between the brackets: [Statistikkbanken](https://…)');

@@ -59,6 +59,7 @@ function attributeOf(node: Inline): Attribute | undefined {
     case 'footnoteRef':
     case 'break':
     case 'crossRef':
+    case 'inlineImage':
       return undefined;
     default:
       return assertNever(node);

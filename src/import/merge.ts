@@ -13,6 +13,7 @@ import { afterBlankLines, afterLine, applyEdits, lineStart, sortEdits, type Edit
 import { mergeBlock, type BlockMerge } from './inline-merge.js';
 import { escapeBlockStart, inlineMarkdown, PLAIN_FORMAT, type FlatText, type MarkdownWriter } from './markdown-out.js';
 import { project } from './projection.js';
+import { walk } from '../model/walk.js';
 import type { Run, RunFormat, WordDocument, WordParagraph } from './read-docx.js';
 
 /** Something to tell the author, at a source offset (before the edits). */
@@ -150,6 +151,28 @@ class DocumentMerge {
 
   private anchorOf(p: WordParagraph): Anchor | undefined {
     return p.anchor ? this.input.anchors.get(p.anchor) : undefined;
+  }
+
+  /** How many pictures the renderer wrote into a paragraph: a figure's one, or the images in its text. */
+  private picturesOf(p: WordParagraph): number {
+    const node = this.anchorOf(p)?.node;
+    if (!node) return 0;
+    switch (node.type) {
+      case 'figure':
+        return 1;
+      case 'heading':
+      case 'paragraph':
+      case 'tableCell':
+        return imagesIn([{ type: 'paragraph', children: node.children }]);
+      case 'listItem':
+        return imagesIn(node.children);
+      case 'table':
+        return imagesIn([{ type: 'paragraph', children: node.caption ?? [] }]);
+      case 'code':
+        return 0;
+      default:
+        return assertNever(node);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -482,8 +505,10 @@ class DocumentMerge {
         this.find(at(r.offset), 'import-revision', `tracked ${what} by ${r.author || 'unknown'}${r.date ? ` (${r.date.slice(0, 10)})` : ''} was accepted`,
           'the source now holds the accepted text; reject the change in Word and import again to undo it');
       }
+      // The pictures the renderer wrote (a figure's, those in the text) are in the source already.
+      let written = this.picturesOf(p);
       for (const u of p.unreadable) {
-        if (u.what === 'a picture' && this.anchorOf(p)?.node.type === 'figure') continue;
+        if (u.what === 'a picture' && written-- > 0) continue;
         this.find(at(u.offset), 'import-unreadable', `${u.what} in Word cannot be carried into Markdown; it was left out`,
           'add it to the source by hand (a picture as ::figure{src=… alt=…})');
       }
@@ -677,6 +702,15 @@ function primary(tag: string): string {
   } catch {
     return tag.toLowerCase();
   }
+}
+
+/** The images in the text of these blocks. */
+function imagesIn(blocks: readonly Block[]): number {
+  let count = 0;
+  walk(blocks, (node) => {
+    if (node.type === 'inlineImage') count++;
+  });
+  return count;
 }
 
 function oneLine(text: string): string {

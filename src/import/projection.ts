@@ -43,6 +43,9 @@ function visit(nodes: readonly Inline[], path: readonly Inline[], source: string
       case 'footnoteRef':
         out.push({ char: NOTE_MARK, start, end, path });
         break;
+      case 'inlineImage':
+        // Word text has no character for a picture: its source is left as it is, between the characters around it.
+        break;
       case 'crossRef':
         // Generated text ("figur 2"): each character stands for the whole reference, which is edited whole or not at all.
         for (const char of node.text) out.push({ char, start, end, path: [...path, node] });

@@ -7,8 +7,13 @@ export function inlineText(inlines: readonly Inline[]): string {
   return inlineTextWith(inlines, ' ');
 }
 
-/** The visible text of inlines, with `breakAs` for each forced line break. */
-export function inlineTextWith(inlines: readonly Inline[], breakAs: string): string {
+/** What a screen reader announces for inlines: their text, with each image's alt text in its place (a link's name). */
+export function spokenText(inlines: readonly Inline[]): string {
+  return inlineTextWith(inlines, ' ', true);
+}
+
+/** The visible text of inlines, with `breakAs` for each forced line break; with `alt`, images speak their alt text. */
+export function inlineTextWith(inlines: readonly Inline[], breakAs: string, alt = false): string {
   let out = '';
   for (const node of inlines) {
     switch (node.type) {
@@ -21,6 +26,10 @@ export function inlineTextWith(inlines: readonly Inline[], breakAs: string): str
         break;
       case 'footnoteRef':
         break;
+      case 'inlineImage':
+        // Alt text stands in for the picture; it is not text on the page.
+        if (alt && !node.decorative) out += node.alt;
+        break;
       case 'crossRef':
         out += node.text;
         break;
@@ -31,7 +40,7 @@ export function inlineTextWith(inlines: readonly Inline[], breakAs: string): str
       case 'subscript':
       case 'link':
       case 'lang':
-        out += inlineTextWith(node.children, breakAs);
+        out += inlineTextWith(node.children, breakAs, alt);
         break;
       default:
         assertNever(node);

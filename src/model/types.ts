@@ -107,6 +107,24 @@ export interface CrossRef extends NodeBase {
   number?: string;
 }
 
+/**
+ * A small image inside running text (an icon, a badge), drawn in the line. Larger images and
+ * images with a caption become figures after their paragraph instead (README: Images in text).
+ */
+export interface InlineImage extends NodeBase {
+  type: 'inlineImage';
+  /** The source as written, as for figures. */
+  src: string;
+  /** Absolute path of the checked file; absent when it failed checks. */
+  path?: string;
+  alt: string;
+  /** Decorative images carry no meaning: no alt text, artifacts in PDF, marked decorative in DOCX. */
+  decorative: boolean;
+  /** Upright size in CSS pixels (96 per inch), read from the file, EXIF orientation applied. */
+  width: number;
+  height: number;
+}
+
 export type Inline =
   | Text
   | Emphasis
@@ -118,7 +136,8 @@ export type Inline =
   | FootnoteRef
   | LineBreak
   | LangSpan
-  | CrossRef;
+  | CrossRef
+  | InlineImage;
 
 // ---------------------------------------------------------------------------------------------
 // Blocks

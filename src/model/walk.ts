@@ -39,6 +39,7 @@ function childrenOf(node: Node): readonly Node[] {
     case 'break':
     case 'footnoteRef':
     case 'crossRef':
+    case 'inlineImage':
       return [];
     case 'heading':
     case 'paragraph':

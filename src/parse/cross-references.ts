@@ -83,6 +83,7 @@ function rewriteInlines(node: Node, rewrite: (children: Inline[]) => Inline[]): 
     case 'footnoteRef':
     case 'break':
     case 'crossRef':
+    case 'inlineImage':
     case 'list':
     case 'blockquote':
     case 'code':

@@ -18,7 +18,7 @@ export interface HtmlHost {
   readonly sink: DiagnosticSink;
   /** The Markdown node a slot stands for, converted as blocks. */
   slotBlocks(index: number): Block[];
-  /** The Markdown node a slot stands for, converted as inlines (images in it are moved out). */
+  /** The Markdown node a slot stands for, converted as inlines (large images in it are moved out). */
   slotInlines(index: number): Inline[];
   /** A heading, registered for ids, anchors and the outline; undefined when it has no text. */
   heading(level: Heading['level'], children: Inline[], pos: Span | undefined, id?: string): Heading | undefined;
@@ -26,8 +26,8 @@ export interface HtmlHost {
   target(name: string): void;
   /** Markdown text found inside HTML block content, converted as blocks. */
   markdown(text: string, sourceOffset: number | undefined): Block[];
-  /** An image met inside running text: it goes after the paragraph. */
-  moveImage(figure: Figure): void;
+  /** An image met inside running text: the inline that stays in the line, or none when it goes after the paragraph. */
+  imageInText(figure: Figure): Inline | undefined;
 }
 
 /** Refused outright: they run code, embed other documents or collect input. */
@@ -310,8 +310,8 @@ export class HtmlReader {
     if (tag === 'br') return [{ type: 'break', pos }];
     if (tag === 'img') {
       const figure = this.figure(node);
-      if (figure) this.host.moveImage(figure);
-      return [];
+      const inline = figure && this.host.imageInText(figure);
+      return inline ? [inline] : [];
     }
     if (tag === 'a' && typeof node.properties['href'] === 'string') {
       return [{ type: 'link', pos, href: node.properties['href'], children: this.phrasing(node.children) }];

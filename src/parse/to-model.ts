@@ -38,6 +38,8 @@ import { closest } from './suggest.js';
 import { span } from './points.js';
 import { findUnresolvedReferences } from './unresolved-references.js';
 import { canonicalLanguageTag } from '../model/language-tag.js';
+import type { PixelSize } from '../model/image-size.js';
+import { fitsInLine, INLINE_IMAGE_MAX } from './inline-images.js';
 
 /** Deepest nesting of lists and block quotes accepted; deeper input gets an error, not a stack overflow. */
 export const MAX_NESTING = 24;
@@ -51,6 +53,8 @@ export interface ConvertOptions extends Partial<Pick<Metadata, 'numbering'>> {
   source?: string;
   /** Take a leading level-1 heading out of the body as the document title (no title in front matter). */
   titleFromHeading?: boolean;
+  /** The upright size of the image a source names, when it can be read; images in text that fit a line stay in it. */
+  imageSize?: (src: string) => PixelSize | undefined;
 }
 
 /** What the converter produces for the document body. */
@@ -114,6 +118,7 @@ class Converter {
   private readonly numbering: number | undefined;
   private readonly source: string | undefined;
   private readonly titleFromHeading: boolean;
+  private readonly imageSize: ((src: string) => PixelSize | undefined) | undefined;
 
   constructor(
     private readonly tree: md.Root,
@@ -123,6 +128,7 @@ class Converter {
     this.numbering = options.numbering;
     this.source = options.source;
     this.titleFromHeading = options.titleFromHeading === true;
+    this.imageSize = options.imageSize;
     this.index = options.source === undefined ? undefined : new SourceIndex(options.source);
   }
 
@@ -211,7 +217,7 @@ class Converter {
       heading: (level, children, pos, id) => this.makeHeading(level, children, pos, { unnumbered: false, ...(id ? { id } : {}) }),
       target: (name) => this.pendingTargets.push(name),
       markdown: (text, offset) => this.markdownInHtml(text, offset, depth),
-      moveImage: (figure) => this.moveImage(figure),
+      imageInText: (figure) => this.imageInText(figure),
     };
   }
 
@@ -228,10 +234,22 @@ class Converter {
     }
   }
 
-  private moveImage(figure: Figure): void {
-    this.sink.warn('image-moved', `the image "${figure.src}" stands inside running text; it is placed after the paragraph`, figure.pos,
+  /**
+   * An image met inside running text: a small one without a caption stays in the line; any
+   * other goes after the block it stood in, as a figure.
+   */
+  private imageInText(figure: Figure): Inline | undefined {
+    const size = this.imageSize?.(figure.src);
+    if (size && !figure.caption && fitsInLine(size)) {
+      const { src, alt, decorative, pos } = figure;
+      return { type: 'inlineImage', ...(pos ? { pos } : {}), src, alt, decorative, width: size.width, height: size.height };
+    }
+    const why = figure.caption ? ' and has a caption'
+      : size ? ` and is ${size.width} × ${size.height} px, larger than a line holds (${INLINE_IMAGE_MAX.width} × ${INLINE_IMAGE_MAX.height})` : '';
+    this.sink.warn('image-moved', `the image "${figure.src}" stands inside running text${why}; it is placed after the paragraph`, figure.pos,
       'put the image in a paragraph of its own, so it stands where you want it');
     this.moved.push(figure);
+    return undefined;
   }
 
   private block(node: md.RootContent, depth: number): Block | undefined {
@@ -540,8 +558,7 @@ class Converter {
       case 'image':
       case 'imageReference': {
         const figure = this.figureFromImage(node, node);
-        if (figure) this.moveImage(figure);
-        return undefined;
+        return figure && this.imageInText(figure);
       }
       case 'textDirective':
         return this.textDirective(node, depth);

@@ -18,6 +18,8 @@ import { resolveCrossReferences } from '../parse/cross-references.js';
 import { findDeepNesting, MAX_SCANNED_NESTING } from '../parse/nesting-guard.js';
 import { findDeepInlineNesting, MAX_SCANNED_INLINE_NESTING } from '../parse/inline-guard.js';
 import { timed } from '../timings.js';
+import { locateImage } from '../checks/image-files.js';
+import { readImageShape } from '../model/image-size.js';
 
 /** The outcome of loading a report: the model when usable, and every diagnostic found. */
 export interface LoadResult {
@@ -46,12 +48,16 @@ export function loadReportText(file: string, text: string, sink = new Diagnostic
   if (refuseBeforeParsing(text, sink)) return { diagnostics: sink.items };
   const tree = timed('parse', () => parseMarkdown(blankDocusaurusTitles(text)));
   const front = timed('model', () => readFrontMatter(tree, text, sink));
-  const converted = timed('model', () =>
-    toModel(tree, { numbering: front?.numbering, source: text, titleFromHeading: front?.title === undefined }, sink));
-  attachTableCaptions(converted.body);
-  numberCaptions(converted.body);
   const contentDir = dirname(resolve(file));
   const rootDir = projectRoot(file, options.root);
+  const imageSize = (src: string) => {
+    const found = locateImage(src, { contentDir, rootDir });
+    return 'path' in found ? readImageShape(found.path)?.shown : undefined;
+  };
+  const converted = timed('model', () =>
+    toModel(tree, { numbering: front?.numbering, source: text, titleFromHeading: front?.title === undefined, imageSize }, sink));
+  attachTableCaptions(converted.body);
+  numberCaptions(converted.body);
   const meta = front && completeMetadata(front, converted, file, options, sink);
   if (!meta) {
     // No model without front matter, but the author still gets every other finding at once.

@@ -34,6 +34,9 @@ export function flatten(inlines: readonly Inline[]): FlatText {
             return ' ';
           case 'footnoteRef':
             return '';
+          case 'inlineImage':
+            // The plain version has no pictures; alt text is no sentence of its own.
+            return '';
           case 'lang':
           case 'link':
             atoms.push(node);

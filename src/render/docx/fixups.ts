@@ -2,7 +2,7 @@
  * Package parts the docx library leaves incomplete or writes unlike Word: the document language
  * (properties and settings) and publisher, the table look in the form Word writes it, note
  * separators without a stray note mark, repeated note numbers styled as note marks, pictures
- * without their alt text, the contents field's start and end in paragraphs of their own, the
+ * without their alt text or room for their turn, the contents field's start and end in paragraphs of their own, the
  * kind of the heading numbering, and the house table style.
  */
 import { editXml, type PackageParts } from './package.js';
@@ -61,7 +61,7 @@ function documentFix(found: string, lookAttrs: string | undefined, noteRef: stri
   if (lookAttrs !== undefined) return tableLook(lookAttrs);
   // A repeated note number looks like the note's reference mark before Word updates the field.
   if (noteRef !== undefined) return `${noteRef}<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>`;
-  return pictureNames(found);
+  return roomForTurn(pictureNames(found));
 }
 
 /** The contents field as the library writes it: start and end in empty paragraphs around the entries. */
@@ -82,6 +82,20 @@ function pictureNames(inline: string): string {
   const name = /\bname="([^"]*)"/.exec(docPr)?.[1] ?? '';
   const descr = /\bdescr="([^"]*)"/.exec(docPr)?.[1] ?? '';
   return inline.replace(/<pic:cNvPr id="0" name="" descr=""\/>/, `<pic:cNvPr id="0" name="${name}" descr="${descr}"/>`);
+}
+
+/**
+ * Makes room for a picture turned a quarter (a photo's EXIF orientation): its extent is the
+ * unturned size, and the effect extent widens or narrows each edge to the turned box, as Word
+ * writes it, so the picture takes its upright height in the line instead of overlapping text.
+ */
+function roomForTurn(inline: string): string {
+  if (!/<a:xfrm rot="(5400000|16200000)"/.test(inline)) return inline;
+  const extent = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(inline);
+  if (!extent) return inline;
+  const half = Math.round((Number(extent[1]) - Number(extent[2])) / 2);
+  const room = `<wp:effectExtent l="${-half}" t="${half}" r="${-half}" b="${half}"/>`;
+  return inline.replace(/<wp:effectExtent [^>]*\/>/, room);
 }
 
 /** Bits of the table look's hexadecimal `w:val`, which Word 2007 and some checkers read instead of the attributes. */

@@ -3,13 +3,14 @@
  * size; a run names a font only for characters the style's font lacks (arrows, maths, emoji).
  */
 import { Bookmark, ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, SimpleField, TextRun, type ParagraphChild } from 'docx';
-import type { CrossRef, Inline } from '../../model/types.js';
+import type { CrossRef, Inline, InlineImage } from '../../model/types.js';
 import { fontSegments, mainCoverage } from '../../fonts/coverage.js';
 import { assertNever } from '../../model/assert-never.js';
 import { fullLocale } from '../../model/locale.js';
 import { classifyLink } from '../../model/link-target.js';
 import { softBreaks } from '../shared/text.js';
 import type { BlockAnchors } from './anchors.js';
+import { pictureRun, pictureType } from './pictures.js';
 
 /** What inline rendering needs from the document. */
 export interface InlineContext {
@@ -77,11 +78,21 @@ export function renderInlines(nodes: readonly Inline[], ctx: InlineContext, form
       case 'crossRef':
         out.push(...crossRef(node, ctx, format));
         break;
+      case 'inlineImage':
+        out.push(...inlinePicture(node));
+        break;
       default:
         assertNever(node);
     }
   }
   return out;
+}
+
+/** A picture in the line at its own size; nothing for a file that failed its checks (drafts only). */
+function inlinePicture(node: InlineImage): ParagraphChild[] {
+  const type = node.path ? pictureType(node.path) : undefined;
+  if (!node.path || !type) return [];
+  return [pictureRun({ path: node.path, alt: node.alt, decorative: node.decorative }, type, node.width, node)];
 }
 
 function link(href: string, children: readonly Inline[], ctx: InlineContext, format: RunFormat): ParagraphChild[] {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import type { Admonition, Block, Figure, Heading, Inline, Labels, Table } from '../../model/types.js';
+import type { Admonition, Block, Figure, Heading, Inline, InlineImage, Labels, Table } from '../../model/types.js';
 import { admonitionHeading } from '../../model/admonition.js';
 import { escapeHtml } from '../../frame/handlebars.js';
 import { assertNever } from '../../model/assert-never.js';
@@ -64,6 +64,8 @@ function inlineToHtml(node: Inline, ctx: HtmlContext): string {
       return ctx.ids.has(node.target)
         ? `<a href="#${escapeHtml(encodeURIComponent(node.target))}">${escapeHtml(node.text)}</a>`
         : escapeHtml(node.text);
+    case 'inlineImage':
+      return ctx.report ? inlineImage(node) : '';
     default:
       return assertNever(node);
   }
@@ -165,13 +167,26 @@ function table(block: Table, ctx: HtmlContext): string {
 
 const MEDIA_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
 
-/** A figure with its image inside the page (a data: URI), so the page makes no requests. */
+/** The image file inside the page (a data: URI), so the page makes no requests; undefined for a file that failed its checks. */
+function dataUri(path: string | undefined): string | undefined {
+  const type = MEDIA_TYPES[extname(path ?? '').toLowerCase()];
+  if (!path || !type) return undefined;
+  return `data:${type};base64,${readFileSync(path).toString('base64')}`;
+}
+
+/** A small image in the line, at its upright size (browsers turn photos by their EXIF orientation themselves). */
+function inlineImage(node: InlineImage): string {
+  const src = dataUri(node.path);
+  if (!src) return '';
+  return `<img src="${src}" alt="${node.decorative ? '' : escapeHtml(node.alt)}" width="${node.width}" height="${node.height}">`;
+}
+
+/** A figure with its image inside the page. */
 function figure(block: Figure, ctx: HtmlContext): string {
-  const type = MEDIA_TYPES[extname(block.path ?? '').toLowerCase()];
+  const src = dataUri(block.path);
   const captionHtml = block.caption ? `\n<figcaption>${caption(block, ctx)}</figcaption>` : '';
   // A draft's image that could not be included is named in a box, as in the PDF and the Word file.
-  if (!block.path || !type) return `<figure${idAttribute(block, ctx)}>\n<p class="missing">${escapeHtml(missingImageText(ctx.labels, block))}</p>${captionHtml}\n</figure>`;
-  const src = `data:${type};base64,${readFileSync(block.path).toString('base64')}`;
+  if (!src) return `<figure${idAttribute(block, ctx)}>\n<p class="missing">${escapeHtml(missingImageText(ctx.labels, block))}</p>${captionHtml}\n</figure>`;
   if (block.decorative) return `<img class="decorative" src="${src}" alt="">`;
   return `<figure${idAttribute(block, ctx)}>\n<img src="${src}" alt="${escapeHtml(block.alt)}">${captionHtml}\n</figure>`;
 }

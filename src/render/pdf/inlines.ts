@@ -5,13 +5,14 @@
  * leaf. Links, language spans and inline code get their own structure element (Link, Span, Code).
  */
 import type { Inline, Labels } from '../../model/types.js';
-import { inlineText } from '../../model/text.js';
+import { spokenText } from '../../model/text.js';
 import { assertNever } from '../../model/assert-never.js';
 import { classifyLink } from '../../model/link-target.js';
 import { softBreaks } from '../shared/text.js';
-import { StructNode, type Tag } from './structure.js';
+import { LAYOUT_ARTIFACT, StructNode, type Tag } from './structure.js';
 import { MONO } from './fonts.js';
 import type { Theme } from './theme.js';
+import { imageRun, type LineImage } from './inline-images.js';
 
 /** One run of text for pdfmake. */
 export interface PdfInline {
@@ -27,6 +28,12 @@ export interface PdfInline {
   sub?: boolean;
   fontSize?: number;
   pageReference?: string;
+  lineHeight?: number;
+  characterSpacing?: number;
+  preserveLeadingSpaces?: boolean;
+  preserveTrailingSpaces?: boolean;
+  /** A picture drawn in this run's place (inline-images.ts). */
+  _rvImage?: LineImage;
 }
 
 /** Creates the Note for a footnote's first reference; returns the Note's back-link destination owner. */
@@ -125,7 +132,7 @@ function walk(nodes: readonly Inline[], leaf: StructNode, style: RunStyle, ctx: 
           break;
         }
         const link = leaf.add(new StructNode('Link'));
-        const text = inlineText(node.children);
+        const text = spokenText(node.children);
         link.link = target.kind === 'internal'
           ? { dest: target.id, contents: text }
           : { uri: target.href, contents: text === node.href ? text : `${text} (${node.href})` };
@@ -149,6 +156,14 @@ function walk(nodes: readonly Inline[], leaf: StructNode, style: RunStyle, ctx: 
         // Superscript shrinks text to 58 %; a reference number stays readable at 8 pt or more.
         const fontSize = Math.max(ctx.size, NOTE_REF_MIN_PT / SUP_SCALE);
         out.push({ ...run(String(node.number), ref, { ...style, sup: true, color: ctx.theme.colors.link }), fontSize });
+        break;
+      }
+      case 'inlineImage': {
+        // A file that failed its checks reaches the renderer only in a draft; the check has said which.
+        if (!node.path) break;
+        // In the paragraph (or link) it stands in, as the reader meets it; decorative ones are no content.
+        const tag = node.decorative ? LAYOUT_ARTIFACT : leaf.add(new StructNode('Figure', { alt: node.alt }));
+        out.push(imageRun({ ...node, path: node.path }, tag, ctx.size, ctx.theme));
         break;
       }
       default:

@@ -20,7 +20,7 @@
  *   element or as an artifact, draw link annotations with /StructParent, end links per page.
  */
 import { createRequire } from 'node:module';
-import { inFootnoteArea, isStruct, LAYOUT_ARTIFACT, WATERMARK_ARTIFACT, type ArtifactTag, type Tag } from './structure.js';
+import { inFootnoteArea, isStruct, LAYOUT_ARTIFACT, WATERMARK_ARTIFACT, type ArtifactTag, type StructNode, type Tag } from './structure.js';
 import { Tagger, type Box, type PdfKitDoc } from './tagging.js';
 import type { KeepProbe } from './keep.js';
 import type { Marks } from './marks.js';
@@ -29,6 +29,7 @@ import { sharedLayouts, MONO, SANS } from './fonts.js';
 import { splitByFont, type GlyphSource } from './fallback-runs.js';
 import { breakLongWord, feedInlines, hyphenAtSoftBreak, markContinuation, type BuildNode } from './line-building.js';
 import { escapeXml } from '../shared/text.js';
+import type { LineImage } from './inline-images.js';
 
 const require = createRequire(import.meta.url);
 
@@ -49,6 +50,7 @@ export interface PmInline {
   /** Line height of the inline (set when pdfmake measures text). */
   height?: number;
   _rv?: Marks['_rv'];
+  _rvImage?: LineImage;
 }
 
 /** A laid-out line. */
@@ -667,14 +669,19 @@ function hookRendering(pm: PdfmakeInternals): void {
         tagger.end();
       }
       tagger.begin(piece.tag, lineBox(plain, x, y, height));
-      textOnly(this.pdfDocument, piece.inlines, () => renderLine.call(this, plain, x, y));
+      // A picture in the line is drawn in place of the spaces that hold its place (inline-images.ts).
+      plain.inlines = piece.inlines.filter((i) => !i._rvImage);
+      if (plain.inlines.length > 0) textOnly(this.pdfDocument, plain.inlines, () => renderLine.call(this, plain, x, y));
+      drawPictures(this.pdfDocument, piece.inlines, x, y + ascender);
       tagger.end();
+      plain.inlines = piece.inlines;
       if (piece.inlines.some((i) => i.decoration)) {
         tagger.begin(LAYOUT_ARTIFACT, lineBox(plain, x, y, height));
         decorator.drawDecorations(styled(), x, y);
         tagger.end();
       }
-      if (isStruct(piece.tag) && piece.tag.link) tagger.annotate(piece.tag, lineBox(plain, x, y, height));
+      const link = linkOf(piece.tag);
+      if (link) tagger.annotate(link, lineBox(plain, x, y, height));
     });
   };
 
@@ -741,6 +748,25 @@ function textOnly(kit: PdfKitDoc, inlines: PmInline[], draw: () => void): void {
   } finally {
     doc.fill = fill;
     for (const { inline, values } of saved) EXTRAS.forEach((key, k) => (inline[key] = values[k]));
+  }
+}
+
+/** The Link a drawn piece makes clickable: its own element, or the link a picture in the line stands in (a badge). */
+function linkOf(tag: Tag): StructNode | undefined {
+  if (!isStruct(tag)) return undefined;
+  if (tag.link) return tag;
+  return tag.type === 'Figure' && tag.parent?.link ? tag.parent : undefined;
+}
+
+interface ImageDoc {
+  image(src: string, x: number, y: number, options: { width: number; height: number }): unknown;
+}
+
+/** Draws the pictures among these inlines standing on the baseline, as an image in a line of a web page does. */
+function drawPictures(kit: PdfKitDoc, inlines: readonly PmInline[], x: number, baseline: number): void {
+  for (const inline of inlines) {
+    const picture = inline._rvImage;
+    if (picture) (kit as unknown as ImageDoc).image(picture.path, x + inline.x, baseline - picture.height, { width: picture.width, height: picture.height });
   }
 }
 

@@ -36,5 +36,8 @@ export function textEm(text: string, bold = false, mono = false): number {
   return em;
 }
 
+/** Noto Sans's ascender in em: how far its line box reaches above the baseline. */
+export const ASCENT_EM = 1.069;
+
 /** Noto Sans's line box (ascender − descender) in em. */
 export const LINE_EM = 1.362;

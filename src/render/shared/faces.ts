@@ -31,6 +31,7 @@ export function facesUsed(doc: ReportDocument): FaceUse {
         case 'break':
         case 'footnoteRef':
         case 'crossRef':
+        case 'inlineImage':
           break;
         case 'delete':
         case 'superscript':
