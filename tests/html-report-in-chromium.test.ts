@@ -85,9 +85,21 @@ describe.each([
       const style = await page.evaluate(() => ({
         size: parseFloat(getComputedStyle(document.querySelector('main p') as HTMLElement).fontSize),
         overflow: document.documentElement.scrollWidth - window.innerWidth,
+        // Tables of a few columns fit too: long words break rather than push a table sideways.
+        tables: Array.from(document.querySelectorAll('.table')).filter((t) => t.querySelectorAll('tr:first-child > *').length <= 3 && t.scrollWidth > t.clientWidth).length,
+        // Short entries (times, amounts) stay on one line.
+        shortCells: Array.from(document.querySelectorAll('td.short')).filter((td) => {
+          const text = document.createRange();
+          text.selectNodeContents(td);
+          return new Set(Array.from(text.getClientRects()).map((r) => Math.round(r.top))).size > 1;
+        }).length,
+        shortSeen: document.querySelectorAll('td.short').length,
       }));
       expect(style.size).toBeGreaterThanOrEqual(16);
       expect(style.overflow).toBeLessThanOrEqual(0);
+      expect(style.tables).toBe(0);
+      expect(style.shortCells).toBe(0);
+      if (file === reportPath) expect(style.shortSeen).toBeGreaterThan(5);
       await page.close();
     }
   });

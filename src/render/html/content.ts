@@ -9,7 +9,8 @@ import { admonitionHeading } from '../../model/admonition.js';
 import { escapeHtml } from '../../frame/handlebars.js';
 import { assertNever } from '../../model/assert-never.js';
 import { classifyLink } from '../../model/link-target.js';
-import { tableGrid } from '../../model/table-grid.js';
+import { tableGrid, type PlacedCell } from '../../model/table-grid.js';
+import { inlineText } from '../../model/text.js';
 import { captionPrefix } from '../shared/captions.js';
 import { htmlCell } from '../shared/html-cells.js';
 import { headingLabel, missingImageText } from '../shared/labels.js';
@@ -147,11 +148,14 @@ function caption(node: Figure | Table, ctx: HtmlContext): string {
 }
 
 function table(block: Table, ctx: HtmlContext): string {
-  const rows = tableGrid(block).rows.map((row) => {
+  const grid = tableGrid(block);
+  const short = shortColumns(grid.rows);
+  const rows = grid.rows.map((row) => {
     const cells = row.map((placed) => {
       const { tag, attributes } = htmlCell(block, placed);
       const align = block.align[placed.column];
-      const style = align && align !== 'left' ? ` class="${align}"` : '';
+      const classes = [align && align !== 'left' ? align : '', placed.colSpan === 1 && short.has(placed.column) ? 'short' : ''].filter(Boolean);
+      const style = classes.length ? ` class="${classes.join(' ')}"` : '';
       return `<${tag}${attributes}${style}>${inlinesToHtml(placed.cell.children, ctx)}</${tag}>`;
     });
     return `<tr>${cells.join('')}</tr>`;
@@ -163,6 +167,26 @@ function table(block: Table, ctx: HtmlContext): string {
   // The wrapper scrolls a wide table on a phone; it is focusable so keyboards can scroll it too.
   const name = captionPrefix(ctx.labels, block).trim() || ctx.labels.table;
   return `<div class="table" role="region" tabindex="0" aria-label="${escapeHtml(name)}"><table${idAttribute(block, ctx)}>${captionHtml}\n${sections}\n</table></div>`;
+}
+
+/** Entries a column may hold and still stay on one line: times, dates, amounts, short names. */
+const SHORT_ENTRY = 20;
+
+/**
+ * The columns whose every entry is short. They keep each entry on one line, as the PDF does, so
+ * "Kl. 09:00 – 09:30" does not break into four lines beside a column of prose on a phone.
+ */
+function shortColumns(rows: readonly (readonly PlacedCell[])[]): Set<number> {
+  const long = new Set<number>();
+  const seen = new Set<number>();
+  for (const row of rows) {
+    for (const placed of row) {
+      if (placed.colSpan !== 1) continue;
+      seen.add(placed.column);
+      if (inlineText(placed.cell.children).length > SHORT_ENTRY) long.add(placed.column);
+    }
+  }
+  return new Set([...seen].filter((column) => !long.has(column)));
 }
 
 const MEDIA_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
