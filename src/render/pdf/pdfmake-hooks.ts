@@ -15,6 +15,8 @@
  * - Fonts: share each parsed font and its word layouts between documents (`PDFDocument.provideFont`);
  *   split text runs so characters the main font lacks are drawn in a fallback font
  *   (`TextInlines.buildInlines`, fallback-runs.ts).
+ * - Layout: look up style properties without allocating (`StyleContextStack.getProperty` and
+ *   `getStyleProperty`, style-lookup.ts).
  * - Layout and render: write objects into object streams (object-streams.ts) from the start.
  * - Render: wrap every drawn line piece, vector and image in marked content for its structure
  *   element or as an artifact, draw link annotations with /StructParent, end links per page.
@@ -26,6 +28,7 @@ import type { KeepProbe } from './keep.js';
 import type { Marks } from './marks.js';
 import { useObjectStreams, type KitDoc } from './object-streams.js';
 import { MONO, SANS } from './fonts.js';
+import { getProperty, getStyleProperty } from './style-lookup.js';
 import { adoptSharedFont, type DocumentFont, type ParsedFont } from './shared-fonts.js';
 import { splitByFont, type GlyphSource } from './fallback-runs.js';
 import { breakLongWord, feedInlines, hyphenAtSoftBreak, markContinuation, type BuildNode } from './line-building.js';
@@ -205,7 +208,10 @@ interface PdfmakeInternals {
   PageElementWriter: { prototype: Record<string, unknown> };
   PDFDocument: { prototype: Record<string, unknown> };
   TextInlines: { prototype: Record<string, unknown> };
-  StyleContextStack: { getStyleProperty(item: object, stack: unknown, property: string, fallback: unknown): unknown };
+  StyleContextStack: {
+    prototype: Record<string, unknown>;
+    getStyleProperty(item: object, stack: unknown, property: string, fallback: unknown): unknown;
+  };
   TextDecorator: new (doc: PdfKitDoc) => {
     drawBackground(line: PmLine, x: number, y: number): void;
     drawDecorations(line: PmLine, x: number, y: number): void;
@@ -237,6 +243,7 @@ export const HOOKED_METHODS = {
   Renderer: ['renderPages', 'renderLine', 'renderVector', 'renderImage', 'renderWatermark'],
   PDFDocument: ['provideFont'],
   TextInlines: ['buildInlines'],
+  StyleContextStack: ['getProperty'],
 } as const;
 
 /** Installs the hooks once; throws if pdfmake is not the version they were written for. */
@@ -255,6 +262,7 @@ export function installHooks(): void {
   hookLayout(pm);
   hookRendering(pm);
   hookFonts(pm);
+  hookStyles(pm);
   installed = true;
 }
 
@@ -614,6 +622,12 @@ function hookFonts(pm: PdfmakeInternals): void {
     adoptSharedFont(font);
     return font;
   };
+}
+
+/** Style lookups: the same results without a closure and a Set per lookup (style-lookup.ts). */
+function hookStyles(pm: PdfmakeInternals): void {
+  pm.StyleContextStack.prototype['getProperty'] = getProperty;
+  pm.StyleContextStack.getStyleProperty = getStyleProperty as PdfmakeInternals['StyleContextStack']['getStyleProperty'];
 }
 
 function hookRendering(pm: PdfmakeInternals): void {
