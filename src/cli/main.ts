@@ -137,7 +137,7 @@ async function runBuild(args: string[]): Promise<number> {
   const { buildFile } = await import('../build/build.js');
   const { RenderPool } = await import('../build/lanes.js');
   // One pool for every file and, with --watch, every rebuild: its PDF worker stays warm.
-  const pool = new RenderPool(formats, sourceBytes(files));
+  const pool = new RenderPool(formats, sourceBytes(files), values.watch || files.length > 1 ? 'several' : 'one');
   const { printDiagnostics } = await import('./print.js');
   const buildAll = async (): Promise<boolean> => {
     let failed = false;

@@ -13,6 +13,7 @@ import type { HeadingPages } from '../../model/pages.js';
 import { fontsDir } from '../../frame/paths.js';
 import { buildDefinition } from './docdef.js';
 import { fontFamilies } from './fonts.js';
+import { saveSharedWords } from './shared-fonts.js';
 import { attachSession, escapeXmpInfo, installHooks } from './pdfmake-hooks.js';
 import { infoFor, PDFA_SUBSET, prepareXmp, type XmpTarget } from './metadata.js';
 import { countBookmarks } from './outline.js';
@@ -73,7 +74,9 @@ export async function renderPdfWithPages(doc: ReportDocument, options: PdfRender
   if (!doc.draft) prepareXmp(kit);
   escapeXmpInfo(kit);
   countBookmarks(kit);
-  return { bytes: new Uint8Array(await output.getBuffer()), headingPages };
+  const bytes = new Uint8Array(await output.getBuffer());
+  saveSharedWords();
+  return { bytes, headingPages };
 }
 
 function isInside(file: string, folder: string): boolean {

@@ -12,9 +12,11 @@
  *   or top of a page; set a block at the foot of its page (`LayoutBuilder.processNode`,
  *   `processLeaf`, `buildNextLine`).
  * - Layout: mark repeated table header rows (`PageElementWriter.addFragment` of a repeatable).
- * - Fonts: share each parsed font's word layouts between documents (`PDFDocument.provideFont`);
+ * - Fonts: share each parsed font and its word layouts between documents (`PDFDocument.provideFont`);
  *   split text runs so characters the main font lacks are drawn in a fallback font
  *   (`TextInlines.buildInlines`, fallback-runs.ts).
+ * - Layout: look up style properties without allocating (`StyleContextStack.getProperty` and
+ *   `getStyleProperty`, style-lookup.ts).
  * - Layout and render: write objects into object streams (object-streams.ts) from the start.
  * - Render: wrap every drawn line piece, vector and image in marked content for its structure
  *   element or as an artifact, draw link annotations with /StructParent, end links per page.
@@ -25,7 +27,9 @@ import { Tagger, type Box, type PdfKitDoc } from './tagging.js';
 import type { KeepProbe } from './keep.js';
 import type { Marks } from './marks.js';
 import { useObjectStreams, type KitDoc } from './object-streams.js';
-import { sharedLayouts, MONO, SANS } from './fonts.js';
+import { MONO, SANS } from './fonts.js';
+import { getProperty, getStyleProperty } from './style-lookup.js';
+import { adoptSharedFont, type DocumentFont, type ParsedFont } from './shared-fonts.js';
 import { splitByFont, type GlyphSource } from './fallback-runs.js';
 import { breakLongWord, feedInlines, hyphenAtSoftBreak, markContinuation, type BuildNode } from './line-building.js';
 import { escapeXml } from '../shared/text.js';
@@ -206,7 +210,10 @@ interface PdfmakeInternals {
   PageElementWriter: { prototype: Record<string, unknown> };
   PDFDocument: { prototype: Record<string, unknown> };
   TextInlines: { prototype: Record<string, unknown> };
-  StyleContextStack: { getStyleProperty(item: object, stack: unknown, property: string, fallback: unknown): unknown };
+  StyleContextStack: {
+    prototype: Record<string, unknown>;
+    getStyleProperty(item: object, stack: unknown, property: string, fallback: unknown): unknown;
+  };
   TextDecorator: new (doc: PdfKitDoc) => {
     drawBackground(line: PmLine, x: number, y: number): void;
     drawDecorations(line: PmLine, x: number, y: number): void;
@@ -238,6 +245,7 @@ export const HOOKED_METHODS = {
   Renderer: ['renderPages', 'renderLine', 'renderVector', 'renderImage', 'renderWatermark'],
   PDFDocument: ['provideFont'],
   TextInlines: ['buildInlines'],
+  StyleContextStack: ['getProperty'],
 } as const;
 
 /** Installs the hooks once; throws if pdfmake is not the version they were written for. */
@@ -256,6 +264,7 @@ export function installHooks(): void {
   hookLayout(pm);
   hookRendering(pm);
   hookFonts(pm);
+  hookStyles(pm);
   installed = true;
 }
 
@@ -582,9 +591,8 @@ function placeNotes(builder: PmLayoutBuilder, line: PmLine): void {
 }
 
 /** A pdfkit font as pdfmake hands it out: the parsed font and its word layout cache. */
-interface PmFont {
-  font?: { postscriptName?: string; unitsPerEm?: number; hasGlyphForCodePoint(cp: number): boolean };
-  layoutCache?: Record<string, unknown>;
+interface PmFont extends DocumentFont {
+  font?: ParsedFont & GlyphSource;
 }
 
 /** The main families: runs in them are split for the characters they lack. */
@@ -603,7 +611,7 @@ function hookFonts(pm: PdfmakeInternals): void {
       const styled = typeof item === 'string' ? {} : item;
       const family = style(styled, 'font');
       if (!MAIN_FAMILIES.has(family)) return undefined;
-      return this.pdfDocument.provideFont(family, style(styled, 'bold') ?? false, style(styled, 'italics') ?? false).font as GlyphSource | undefined;
+      return this.pdfDocument.provideFont(family, style(styled, 'bold') ?? false, style(styled, 'italics') ?? false).font;
     });
     return buildInlines.call(this, split, stack);
   };
@@ -612,11 +620,16 @@ function hookFonts(pm: PdfmakeInternals): void {
   const provideFont = doc['provideFont'] as (this: unknown, ...args: unknown[]) => PmFont;
   doc['provideFont'] = function (this: unknown, ...args: unknown[]) {
     const font = provideFont.apply(this, args);
-    // Words laid out for one document need no new layout in the next (watch, several outputs).
-    const shared = font.font && font.layoutCache ? sharedLayouts(font.font) : undefined;
-    if (shared) font.layoutCache = shared;
+    // A font parsed and words laid out for one document serve the next (watch, several outputs).
+    adoptSharedFont(font);
     return font;
   };
+}
+
+/** Style lookups: the same results without a closure and a Set per lookup (style-lookup.ts). */
+function hookStyles(pm: PdfmakeInternals): void {
+  pm.StyleContextStack.prototype['getProperty'] = getProperty;
+  pm.StyleContextStack.getStyleProperty = getStyleProperty as PdfmakeInternals['StyleContextStack']['getStyleProperty'];
 }
 
 function hookRendering(pm: PdfmakeInternals): void {
