@@ -58,10 +58,10 @@ function folder(): string {
   return env.RAPPORTVERK_CACHE_DIR || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'rapportverk');
 }
 
-/** The tool's version and the fontkit it pins, which together decide how words are shaped. */
+/** The tool's version and the fontkit and pdfkit it pins, which together decide how words are shaped. */
 function versions(): string {
   const pkg = JSON.parse(readFileSync(packageFile, 'utf8')) as { version: string; dependencies: Record<string, string> };
-  return `rapportverk-${pkg.version}-fontkit-${pkg.dependencies['fontkit'] ?? ''}`;
+  return `rapportverk-${pkg.version}-fontkit-${pkg.dependencies['fontkit'] ?? ''}-pdfkit-${pkg.dependencies['pdfkit'] ?? ''}`;
 }
 
 /**
