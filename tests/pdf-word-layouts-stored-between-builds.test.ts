@@ -24,10 +24,10 @@ test('word layouts are stored by font content and tool version, and a later buil
   const cache = mkdtempSync(join(tmpdir(), 'rv-words-'));
   const first = buildPdf(cache);
 
-  const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
   const regular = createHash('sha256').update(readFileSync(join(repoRoot, 'fonts', 'NotoSans-Regular.ttf'))).digest('hex');
   const stored = readdirSync(cache);
-  expect(stored).toContain(`words-${regular}-rapportverk-${version}-fontkit-2.0.4.json`);
+  expect(stored).toContain(`words-${regular}-rapportverk-${pkg.version}-fontkit-${pkg.dependencies['fontkit']}-pdfkit-${pkg.dependencies['pdfkit']}.json`);
 
   // A build with every word stored writes the same file.
   expect(buildPdf(cache).equals(first)).toBe(true);
