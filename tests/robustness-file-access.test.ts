@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadReport } from '../src/pipeline/load.js';
-import { fontsDir, packageFile, templatesDir } from '../src/frame/paths.js';
+import { fontsDir, templatesDir } from '../src/frame/paths.js';
 import { registeredRenderers, renderAndValidate } from './helpers/render-oracle.js';
 import { fixturesDir, repoRoot } from './helpers/paths.js';
 
@@ -52,18 +52,14 @@ it('a document pointing everywhere reads only inside its folder and the tool\'s 
   writeFileSync(join(content, 'ond.md'), hostile);
   writeFileSync(join(content, 'snill.md'), '---\ntitle: Snill\nlang: nb\n---\n\n# Snill\n\n![Søyler](chart.png "Figur")\n\nSe [kilden](https://example.org).\n');
 
-  // The word store is the tool's own, wherever it is kept; here it is kept in a folder of its own.
-  const store = mkdtempSync(join(tmpdir(), 'rv-words-'));
-  process.env['RAPPORTVERK_CACHE_DIR'] = store;
   seen.length = 0;
   const bad = loadReport(join(content, 'ond.md'));
   expect(bad.diagnostics.filter((d) => d.rule.startsWith('image-')).map((d) => d.rule)).toEqual(['image-missing', 'image-outside', 'image-remote']);
   const good = loadReport(join(content, 'snill.md'));
   expect(await renderAndValidate(good.doc!, await registeredRenderers())).toEqual([]);
 
-  delete process.env['RAPPORTVERK_CACHE_DIR'];
-  // Besides the document's folder: the tool's own files (fonts, templates, code, its package.json for its version) and its word store.
-  const allowed = [content, fontsDir, templatesDir, packageFile, store, join(repoRoot, 'node_modules'), join(repoRoot, 'src'), join(repoRoot, 'build')].map((r) => resolve(r));
+  // Besides the document's folder: the tool's own files (fonts, templates, code).
+  const allowed = [content, fontsDir, templatesDir, join(repoRoot, 'node_modules'), join(repoRoot, 'src'), join(repoRoot, 'build')].map((r) => resolve(r));
   // Looking for the project root asks each folder above the source whether it holds .git; nothing is read there.
   const stray = [...new Set(seen)].filter((p) => !p.endsWith(`${sep}.git`))
     .filter((p) => !allowed.some((root) => p === root || p.startsWith(root.endsWith(sep) ? root : root + sep)));

@@ -6,6 +6,3 @@ export const templatesDir = fileURLToPath(new URL('../../templates/', import.met
 
 /** The repository's `fonts/` folder. */
 export const fontsDir = fileURLToPath(new URL('../../fonts/', import.meta.url));
-
-/** The tool's `package.json` (its version keys caches). */
-export const packageFile = fileURLToPath(new URL('../../package.json', import.meta.url));

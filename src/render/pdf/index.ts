@@ -13,7 +13,6 @@ import type { HeadingPages } from '../../model/pages.js';
 import { fontsDir } from '../../frame/paths.js';
 import { buildDefinition } from './docdef.js';
 import { fontFamilies } from './fonts.js';
-import { saveSharedWords } from './shared-fonts.js';
 import { attachSession, escapeXmpInfo, installHooks } from './pdfmake-hooks.js';
 import { infoFor, PDFA_SUBSET, prepareXmp, type XmpTarget } from './metadata.js';
 import { countBookmarks } from './outline.js';
@@ -74,9 +73,7 @@ export async function renderPdfWithPages(doc: ReportDocument, options: PdfRender
   if (!doc.draft) prepareXmp(kit);
   escapeXmpInfo(kit);
   countBookmarks(kit);
-  const bytes = new Uint8Array(await output.getBuffer());
-  saveSharedWords();
-  return { bytes, headingPages };
+  return { bytes: new Uint8Array(await output.getBuffer()), headingPages };
 }
 
 function isInside(file: string, folder: string): boolean {

@@ -3,14 +3,11 @@
  * in it. pdfkit parses every font anew for each document, and most of a font's cost comes after
  * that: its tables (metrics, kerning, substitutions) are decoded as text first needs them, and
  * shaping words is most of the cost of text layout. A document adopts the fonts and word layouts
- * of an earlier one whose font file had the same bytes, so what it draws is the same; the words
- * are also kept between processes (word-store.ts).
+ * of an earlier one whose font file had the same bytes, so what it draws is the same.
  */
 
-import { loadWords, saveWords, type GlyphMaker } from './word-store.js';
-
 /** A font as fontkit parses it, as far as sharing needs it. */
-export interface ParsedFont extends GlyphMaker {
+export interface ParsedFont {
   postscriptName?: string;
   /** The font file, which fontkit keeps. */
   stream?: { buffer?: Uint8Array };
@@ -55,18 +52,7 @@ export function adoptSharedFont(font: DocumentFont): void {
   let words = layouts.get(shared);
   if (!words) {
     words = font.layoutCache;
-    loadWords(words, bytes, shared);
     layouts.set(shared, words);
   }
   font.layoutCache = words;
-}
-
-/** Keeps the word layouts of every shared font for the next process (word-store.ts). */
-export function saveSharedWords(): void {
-  const caches: Record<string, unknown>[] = [];
-  for (const font of parsed.values()) {
-    const words = layouts.get(font);
-    if (words) caches.push(words);
-  }
-  saveWords(caches);
 }
