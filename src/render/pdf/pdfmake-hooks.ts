@@ -12,7 +12,7 @@
  *   or top of a page; set a block at the foot of its page (`LayoutBuilder.processNode`,
  *   `processLeaf`, `buildNextLine`).
  * - Layout: mark repeated table header rows (`PageElementWriter.addFragment` of a repeatable).
- * - Fonts: share each parsed font and its word layouts between documents (`PDFDocument.provideFont`);
+ * - Fonts: share each parsed font's word layouts between documents (`PDFDocument.provideFont`);
  *   split text runs so characters the main font lacks are drawn in a fallback font
  *   (`TextInlines.buildInlines`, fallback-runs.ts).
  * - Layout: look up style properties without allocating (`StyleContextStack.getProperty` and
@@ -27,9 +27,8 @@ import { Tagger, type Box, type PdfKitDoc } from './tagging.js';
 import type { KeepProbe } from './keep.js';
 import type { Marks } from './marks.js';
 import { useObjectStreams, type KitDoc } from './object-streams.js';
-import { MONO, SANS } from './fonts.js';
+import { sharedLayouts, MONO, SANS } from './fonts.js';
 import { getProperty, getStyleProperty } from './style-lookup.js';
-import { adoptSharedFont, type DocumentFont, type ParsedFont } from './shared-fonts.js';
 import { splitByFont, type GlyphSource } from './fallback-runs.js';
 import { breakLongWord, feedInlines, hyphenAtSoftBreak, markContinuation, type BuildNode } from './line-building.js';
 import { escapeXml } from '../shared/text.js';
@@ -591,8 +590,9 @@ function placeNotes(builder: PmLayoutBuilder, line: PmLine): void {
 }
 
 /** A pdfkit font as pdfmake hands it out: the parsed font and its word layout cache. */
-interface PmFont extends DocumentFont {
-  font?: ParsedFont & GlyphSource;
+interface PmFont {
+  font?: { postscriptName?: string; unitsPerEm?: number; hasGlyphForCodePoint(cp: number): boolean };
+  layoutCache?: Record<string, unknown>;
 }
 
 /** The main families: runs in them are split for the characters they lack. */
@@ -611,7 +611,7 @@ function hookFonts(pm: PdfmakeInternals): void {
       const styled = typeof item === 'string' ? {} : item;
       const family = style(styled, 'font');
       if (!MAIN_FAMILIES.has(family)) return undefined;
-      return this.pdfDocument.provideFont(family, style(styled, 'bold') ?? false, style(styled, 'italics') ?? false).font;
+      return this.pdfDocument.provideFont(family, style(styled, 'bold') ?? false, style(styled, 'italics') ?? false).font as GlyphSource | undefined;
     });
     return buildInlines.call(this, split, stack);
   };
@@ -620,8 +620,9 @@ function hookFonts(pm: PdfmakeInternals): void {
   const provideFont = doc['provideFont'] as (this: unknown, ...args: unknown[]) => PmFont;
   doc['provideFont'] = function (this: unknown, ...args: unknown[]) {
     const font = provideFont.apply(this, args);
-    // A font parsed and words laid out for one document serve the next (watch, several outputs).
-    adoptSharedFont(font);
+    // Words laid out for one document need no new layout in the next (watch, several outputs).
+    const shared = font.font && font.layoutCache ? sharedLayouts(font.font) : undefined;
+    if (shared) font.layoutCache = shared;
     return font;
   };
 }
