@@ -6,7 +6,6 @@ import type { Metadata, Point, Span } from '../model/types.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { closest } from './suggest.js';
 import { pointAt } from './points.js';
-import { fullLocale } from '../model/locale.js';
 import { canonicalTag, FALLBACK_LABELS, ownLabels } from '../model/language-tag.js';
 
 /** A calendar date: a YAML date or a string written YYYY-MM-DD, as that string. */
@@ -211,10 +210,6 @@ function hintForMissing(key: string): string {
   return `add "${key}: …" to the front matter`;
 }
 
-/** The full language tag for document properties: `nb` → `nb-NO`. */
-export function localeOf(lang: string): string {
-  return fullLocale(lang);
-}
 
 function rangeOf(node: YamlNode | null | undefined): [number, number] | undefined {
   const r = node?.range;

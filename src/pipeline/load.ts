@@ -8,7 +8,8 @@ import { runChecks } from '../checks/index.js';
 import { readSource } from '../parse/source.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { blankDocusaurusTitles } from '../parse/admonitions.js';
-import { localeOf, readFrontMatter, type FrontMatterMetadata } from '../parse/frontmatter.js';
+import { readFrontMatter, type FrontMatterMetadata } from '../parse/frontmatter.js';
+import { fullLocale } from '../model/locale.js';
 import { detectLanguage, languageName } from '../parse/document-language.js';
 import { toModel, type ConvertedBody } from '../parse/to-model.js';
 import { projectRoot } from '../parse/project-root.js';
@@ -85,7 +86,7 @@ function completeMetadata(front: FrontMatterMetadata, converted: ConvertedBody, 
   sink: DiagnosticSink): Metadata {
   const title = front.title ?? converted.title ?? titleFromFileName(file, sink);
   const lang = options.lang ?? front.lang ?? detectedLanguage(converted, sink);
-  return { ...front, title, shortTitle: front.shortTitle ?? title, lang, locale: localeOf(lang), numbering: converted.numbering };
+  return { ...front, title, shortTitle: front.shortTitle ?? title, lang, locale: fullLocale(lang), numbering: converted.numbering };
 }
 
 const FILE_START = pointSpan({ line: 1, column: 1, offset: 0 });
