@@ -20,6 +20,12 @@ import { notePieces } from './footnote-chunks.js';
 
 /** Space between the body text and the footnote rule. */
 const GAP = 14;
+/**
+ * How far past the space pdfmake measured a page's last drawn piece may reach: a table's bottom
+ * rule is stroked there, up to its width (1 pt) lower. Counting it as the body kept a note off
+ * a page that has room for it in every pass, so the layout never settled.
+ */
+const DRAWN_OVERHANG = 1;
 /** The most of a page's body one piece of a note may take. */
 const PIECE_SHARE = 0.4;
 
@@ -133,7 +139,7 @@ export class FootnoteArea implements Omit<LayoutSession, 'content'> {
     let fits = true;
     notesByPage.forEach((ids, pageIndex) => {
       const need = this.areaHeight(ids, measure);
-      if (need > 0 && (bodyBottoms[pageIndex] ?? 0) > limit - need + 0.01) {
+      if (need > 0 && (bodyBottoms[pageIndex] ?? 0) > limit - need + DRAWN_OVERHANG) {
         fits = false;
         this.reserved[pageIndex] = Math.max(this.reserved[pageIndex] ?? 0, need);
       }
