@@ -7,8 +7,13 @@
  * the Markdown converted by scripts/typst-from-markdown.ts), each in a fresh process as well, and
  * prints rapportverk's time as a multiple of Typst's.
  *
+ * With `--shapes`, it also builds generated documents of one shape each (one long paragraph, one
+ * long table, many footnotes, …) at each of `--sizes` (kB), and prints how CPU time and memory grow
+ * with size: for a linear build, doubling the size doubles the cost above the fixed start-up.
+ *
  *   npm run bench                      # scales 1,10,50; 3 runs (1 run at 50×)
  *   npm run bench -- --scales 1,10 --runs 5
+ *   npm run bench -- --scales none --shapes paragraph,table,footnotes --sizes 500,1000,2000
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { typstFromMarkdown } from './typst-from-markdown.js';
+import { SHAPES, shapeDocument, type Shape } from './shape-documents.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const bin = join(root, 'bin', 'rapportverk.js');
@@ -47,9 +53,11 @@ const { values } = parseArgs({
     scales: { type: 'string', default: '1,10,50' },
     runs: { type: 'string', default: '3' },
     formats: { type: 'string', default: 'pdf,docx,plain,all' },
+    shapes: { type: 'string', default: '' },
+    sizes: { type: 'string', default: '500,1000,2000' },
   },
 });
-const scales = String(values.scales).split(',').map(Number);
+const scales = values.scales === 'none' ? [] : String(values.scales).split(',').map(Number);
 const runs = Number(values.runs);
 const formats = String(values.formats).split(',');
 
@@ -159,8 +167,9 @@ for (const scale of scales) {
   const n = scale >= 50 ? 1 : runs;
   for (const format of formats) {
     const out = join(workDir, `out-${scale}x-${format}`);
-    const list = format === 'all' ? 'pdf,docx,plain' : format;
-    const result = measure(`build ${scale}× ${format}`, scale, format, ['build', file, '--out', out, '--format', list, '--quiet'], n);
+    // `all` is what a plain `rapportverk build` makes: every default format.
+    const only = format === 'all' ? [] : ['--format', format];
+    const result = measure(`build ${scale}× ${format}`, scale, format, ['build', file, '--out', out, ...only, '--quiet'], n);
     if (format === 'pdf') {
       const stem = scale === 1 ? 'rapport' : `rapport-${scale}x`;
       const pages = await pdfPages(join(out, `${stem}.pdf`));
@@ -177,6 +186,24 @@ for (const scale of scales) {
   report(typst);
   for (const r of results.filter((x) => x.scale === scale && x.case.startsWith('build'))) {
     console.log(`  ${r.case.padEnd(20)} ${(r.wallMs / typst.wallMs).toFixed(2)}× Typst's wall time, ${(r.cpuMs / typst.cpuMs).toFixed(2)}× its CPU time`);
+  }
+}
+const shapes = String(values.shapes).split(',').filter(Boolean);
+for (const shape of shapes) {
+  if (!(SHAPES as readonly string[]).includes(shape)) throw new Error(`unknown shape "${shape}"; known: ${SHAPES.join(', ')}`);
+}
+if (shapes.length) console.log('\ndocument shapes, one cold run each, --format pdf (cost per kB above the smallest size shows linearity)');
+for (const shape of shapes as Shape[]) {
+  const sized: CaseResult[] = [];
+  for (const kb of String(values.sizes).split(',').map(Number)) {
+    const file = join(workDir, `shape-${shape}-${kb}k.md`);
+    writeFileSync(file, shapeDocument(shape, kb * 1024));
+    const r = measure(`${shape} ${kb} kB`, kb, 'pdf', ['build', file, '--out', join(workDir, 'out-shapes'), '--format', 'pdf', '--quiet'], 1);
+    const first = sized[0];
+    const growth = first ? ` | +${Math.round((r.cpuMs - first.cpuMs) / (kb - first.scale))} ms cpu per extra kB` : '';
+    console.log(row(r) + growth);
+    sized.push(r);
+    results.push(r);
   }
 }
 writeFileSync(join(workDir, 'results.json'), `${JSON.stringify({ node: process.version, results }, null, 2)}\n`);
