@@ -14,9 +14,12 @@
  *   npm run bench                      # scales 1,10,50; 3 runs (1 run at 50×)
  *   npm run bench -- --scales 1,10 --runs 5
  *   npm run bench -- --scales none --shapes paragraph,table,footnotes --sizes 500,1000,2000
+ *
+ * `--watch-edits N` also runs `build --watch` on a copy of the report, edits it N times, and prints
+ * the median time from the edit (the file written) to the rebuild's "built" line, all formats.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +58,7 @@ const { values } = parseArgs({
     formats: { type: 'string', default: 'pdf,docx,plain,all' },
     shapes: { type: 'string', default: '' },
     sizes: { type: 'string', default: '500,1000,2000' },
+    'watch-edits': { type: 'string', default: '0' },
   },
 });
 const scales = values.scales === 'none' ? [] : String(values.scales).split(',').map(Number);
@@ -206,5 +210,48 @@ for (const shape of shapes as Shape[]) {
     results.push(r);
   }
 }
+/**
+ * Edits a copy of the report `edits` times under `build --watch` and returns the time from each
+ * edit to its rebuild's "built" line: what an author waits for, the watcher's debounce included.
+ */
+async function watchEdits(edits: number): Promise<number[]> {
+  const dir = join(workDir, 'watch');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'rapport.md');
+  copyFileSync(source, file);
+  copyFileSync(join(root, 'content', 'ordliste.yml'), join(dir, 'ordliste.yml'));
+  const child = spawn(process.execPath, [bin, 'build', file, '--watch', '--out', join(dir, 'out')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const built: number[] = [];
+  let waiting: (() => void) | undefined;
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    for (const line of chunk.split('\n')) {
+      if (!line.startsWith('built ')) continue;
+      built.push(performance.now());
+      waiting?.();
+    }
+  });
+  const nextBuild = () => new Promise<void>((resolve) => (waiting = resolve));
+  const times: number[] = [];
+  await nextBuild();
+  for (let i = 0; i < edits; i++) {
+    // Let the process settle, as between an author's edits.
+    await new Promise((r) => setTimeout(r, 1500));
+    const done = nextBuild();
+    const edited = performance.now();
+    appendFileSync(file, `\nEi endring (${i + 1}).\n`);
+    await done;
+    times.push(Math.round((built.at(-1) ?? edited) - edited));
+  }
+  child.kill('SIGINT');
+  return times;
+}
+
+const edits = Number(values['watch-edits']);
+if (edits > 0) {
+  const times = await watchEdits(edits);
+  console.log(`\nbuild --watch, all formats: edit → rebuilt in ${median(times)} ms median of ${edits} (${times.join(', ')} ms)`);
+}
+
 writeFileSync(join(workDir, 'results.json'), `${JSON.stringify({ node: process.version, results }, null, 2)}\n`);
 console.log(`\nresults: ${join(workDir, 'results.json')}`);
