@@ -48,7 +48,7 @@ export function buildDefinition(doc: ReportDocument, theme: Theme): ReportDefini
   };
   const bodyCtx: BlockContext = { ...base, size: theme.bodySize };
   const noteCtx: BlockContext = { ...base, size: theme.smallSize };
-  const footnotes = new FootnoteArea(noteCtx, footnoteById, { height: A4.height, margins: theme.pageMargins });
+  const footnotes = new FootnoteArea(noteCtx, footnoteById, theme.pageMargins);
   notes.area = footnotes;
 
   const coverFit = coverLayout(doc, theme);

@@ -52,7 +52,7 @@ export class FootnoteArea implements Omit<LayoutSession, 'content'> {
   constructor(
     private readonly ctx: BlockContext,
     private readonly footnotes: ReadonlyMap<string, Footnote>,
-    private readonly page: { height: number; margins: [number, number, number, number] },
+    private readonly margins: [number, number, number, number],
   ) {}
 
   /**
@@ -132,13 +132,14 @@ export class FootnoteArea implements Omit<LayoutSession, 'content'> {
 
   /**
    * Checks a finished layout: true when every page's notes fit below its body. Otherwise the
-   * space the notes need is kept from the start of those pages in the next pass.
+   * space the notes need is kept from the start of those pages in the next pass. Pages differ in
+   * height: a wide table's page is landscape.
    */
-  settle(notesByPage: string[][], bodyBottoms: number[], measure: MeasureOffPage): boolean {
-    const limit = this.page.height - this.page.margins[3];
+  settle(notesByPage: string[][], bodyBottoms: number[], pageHeights: number[], measure: MeasureOffPage): boolean {
     let fits = true;
     notesByPage.forEach((ids, pageIndex) => {
       const need = this.areaHeight(ids, measure);
+      const limit = (pageHeights[pageIndex] ?? 0) - this.margins[3];
       if (need > 0 && (bodyBottoms[pageIndex] ?? 0) > limit - need + DRAWN_OVERHANG) {
         fits = false;
         this.reserved[pageIndex] = Math.max(this.reserved[pageIndex] ?? 0, need);
@@ -148,16 +149,19 @@ export class FootnoteArea implements Omit<LayoutSession, 'content'> {
     return fits;
   }
 
-  /** The footnote area of a page (0-based index) in page coordinates, or null when it has none. */
-  area(pageIndex: number): PdfNode | null {
+  /**
+   * The footnote area of a page (0-based index) `pageHeight` tall, in page coordinates, or null
+   * when it has none. It keeps the width its notes were measured at, also on a landscape page.
+   */
+  area(pageIndex: number, pageHeight: number): PdfNode | null {
     const ids = this.assigned[pageIndex];
     if (!ids || ids.length === 0) return null;
     const height = this.heights.get(ids.join(' ')) ?? 0;
-    return this.areaAt(ids, this.page.height - this.page.margins[3] - height);
+    return this.areaAt(ids, pageHeight - this.margins[3] - height);
   }
 
   private areaAt(ids: readonly string[], top: number): PdfNode {
-    const [left, , right] = this.page.margins;
+    const [left, , right] = this.margins;
     const notes = ids.map((id) => cloneContent(this.notes.get(id) as PdfNode));
     return {
       stack: [rule(110, this.ctx.theme.colors.rule, [0, 0, 0, 6], FOOTNOTE_RULE_ARTIFACT), ...notes],

@@ -46,8 +46,8 @@ export async function renderPdfWithPages(doc: ReportDocument, options: PdfRender
     notesIn: (tags) => notes.notesIn(tags),
     continuations: (id) => notes.continuations(id),
     areaHeight: (ids, measure) => notes.areaHeight(ids, measure),
-    settle: (byPage, bottoms, measure) => notes.settle(byPage, bottoms, measure),
-    area: (page) => notes.area(page),
+    settle: (byPage, bottoms, heights, measure) => notes.settle(byPage, bottoms, heights, measure),
+    area: (page, height) => notes.area(page, height),
     // A node's id is on the first line pdfmake lays out for it (the destination of links to it).
     laidOut: (pages) =>
       pages.forEach((page, index) => {

@@ -162,12 +162,12 @@ export interface LayoutSession {
   /** Height a page's footnote area takes with these notes, gap above it included; 0 for none. */
   areaHeight(ids: readonly string[], measure: MeasureOffPage): number;
   /**
-   * Called after each pass with the notes referenced on each page and the bottom of each page's
-   * body; true when every note fits below the body of its page (the layout is final).
+   * Called after each pass with the notes referenced on each page, the bottom of each page's body
+   * and each page's height; true when every note fits below the body of its page (the layout is final).
    */
-  settle(notesByPage: string[][], bodyBottoms: number[], measure: MeasureOffPage): boolean;
-  /** The footnote area of a page (0-based) in page coordinates, after the final pass. */
-  area(pageIndex: number): object | null;
+  settle(notesByPage: string[][], bodyBottoms: number[], pageHeights: number[], measure: MeasureOffPage): boolean;
+  /** The footnote area of a page (0-based) `pageHeight` tall, in page coordinates, after the final pass. */
+  area(pageIndex: number, pageHeight: number): object | null;
   /** Called once with the final pages, before they are drawn. */
   laidOut?(pages: readonly PmPage[]): void;
 }
@@ -314,10 +314,10 @@ function hookLayout(pm: PdfmakeInternals): void {
         if (n === MAX_PASSES) throw new Error(`Footnote layout did not settle in ${MAX_PASSES} passes`);
         continue;
       }
-      if (session.settle(notes, pages.map(bodyBottom), measure)) {
+      if (session.settle(notes, pages.map(bodyBottom), pages.map((page) => page.pageSize.height), measure)) {
         // Footnote areas are drawn once the layout is final, in page coordinates.
         pages.forEach((page, index) => {
-          const area = session.area(index);
+          const area = session.area(index, page.pageSize.height);
           if (area) page.items.push(...layoutAt(area, this.pageSize.width));
         });
         keepFirstHeaderCopies(pages);
@@ -388,8 +388,10 @@ function hookLayout(pm: PdfmakeInternals): void {
 
   const pew = pm.PageElementWriter.prototype;
   const addFragment = pew['addFragment'] as (this: PmPageElementWriter, fragment: object, ...rest: unknown[]) => unknown;
-  pew['addFragment'] = function (this: PmPageElementWriter, fragment: object, ...rest: unknown[]) {
-    if (!this.repeatables.includes(fragment)) return addFragment.call(this, fragment, ...rest);
+  pew['addFragment'] = function (this: PmPageElementWriter, fragment: PmFragment, ...rest: unknown[]) {
+    if (!this.repeatables.includes(fragment)) {
+      return addFragment.call(this, fragment, ...rest) || placeWhole(this, fragment, () => addFragment.call(this, fragment, ...rest));
+    }
     const before = this.context().getCurrentPage()?.items.length ?? 0;
     const result = addFragment.call(this, fragment, ...rest);
     // A repeated table header is a copy of content already tagged on an earlier page.
@@ -397,6 +399,33 @@ function hookLayout(pm: PdfmakeInternals): void {
     for (const entry of items.slice(before)) if (entry.type === 'line') entry.item._rvRepeat = true;
     return result;
   };
+}
+
+/** A block pdfmake keeps whole (a table's header with its first row, a row kept unbroken). */
+interface PmFragment {
+  height: number;
+}
+
+/** How many pages a block kept whole may move on past pages that start with a piece of a long note. */
+const MAX_MOVES = 16;
+
+/**
+ * pdfmake drops a block kept whole that does not fit on the next page either. That happens when
+ * the next page begins with a piece of a long note: the block then moves on to a page with more
+ * room (`add` tries a page and moves to the next one). Where no page has room, it is placed
+ * anyway, running past the body, rather than lost.
+ */
+function placeWhole(writer: PmPageElementWriter, fragment: PmFragment, add: () => unknown): unknown {
+  for (let moves = 0; moves < MAX_MOVES && (pass?.held[writer.context().page] ?? 0) > 0; moves++) {
+    const placed = add();
+    if (placed) return placed;
+  }
+  const context = writer.context();
+  const available = context.availableHeight;
+  context.availableHeight = fragment.height;
+  const placed = add();
+  context.availableHeight = available - fragment.height;
+  return placed;
 }
 
 /**
