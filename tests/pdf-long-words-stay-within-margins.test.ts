@@ -2,7 +2,7 @@
  * A word longer than its column (a run of 300 letters, a long address or identifier with no
  * break opportunity) breaks inside the word, wherever it stands: in a paragraph, a heading, the
  * title, a list item, a quote, an admonition, a table cell, a footnote, a code block, the
- * contents page, and in the easy-to-read layout and the plain version. No text is drawn in the
+ * contents page, a table or code block inside a list item, quote, box or footnote, and in the easy-to-read layout and the plain version. No text is drawn in the
  * page's left or right margin, and the tagged text keeps every word.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,6 +25,8 @@ const letters = 'ø'.repeat(300);
 const address = `https://example.org/${'abcdefghij'.repeat(20)}`;
 const identifier = `Ident${'X'.repeat(150)}`;
 const decomposed = 'a\u030a'.repeat(120);
+/** A sentence of ordinary words, long enough to fill a table cell's lines. */
+const prose = 'tiltak for deltakelse i arbeidslivet og statistikk for hver kommune og fylke '.repeat(4).trim();
 /** Letters outside the BMP (two UTF-16 code units each), drawn in the math fallback font. */
 const astral = '\u{1D400}'.repeat(150);
 
@@ -39,6 +41,12 @@ const PLACES: Record<string, string> = {
   table: `| A | B | C |\n|---|---|---|\n| ${letters} | kort | ${identifier} |\n| ${address} | \`${identifier}\` | x |`,
   footnote: `Tekst med note.[^lang]\n\n[^lang]: Note ${letters} og ${address}.`,
   code: `\`\`\`\nkode ${letters} ${address}\n\`\`\`\n\nInline \`${identifier}\` kode.`,
+  nested: [
+    `- Punkt med kode:\n\n  \`\`\`\n  kode ${identifier}\n  \`\`\`\n\n  | Nøkkel | Verdi |\n  |---|---|\n  | ${prose} | ${prose} |`,
+    `> | Nøkkel | Verdi |\n> |---|---|\n> | ${prose} | ${address} |`,
+    `:::note Tabell\n| Nøkkel | Verdi | Merknad |\n|---|---|---|\n| ${prose} | ${prose} | ${prose} |\n\n\`\`\`\n${identifier}\n\`\`\`\n:::`,
+    `Tekst med note.[^kode]\n\n[^kode]: Noten viser kode:\n\n    \`\`\`\n    ${identifier}\n    \`\`\``,
+  ].join('\n\n'),
   characters: `Tegn ${decomposed} slutt. Matte ${astral} slutt.`,
 };
 

@@ -12,7 +12,10 @@ export interface TextExtent {
   pageWidth: number;
 }
 
-/** Every non-empty text item of every page with its horizontal extent. */
+/**
+ * Every non-empty text item set along the page's lines, with its horizontal extent (a draft's
+ * watermark, set diagonally across the page, is left out).
+ */
 export async function textExtents(bytes: Uint8Array): Promise<TextExtent[]> {
   const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
   const out: TextExtent[] = [];
@@ -21,7 +24,8 @@ export async function textExtents(bytes: Uint8Array): Promise<TextExtent[]> {
     const [x0, , x1] = page.view as [number, number, number, number];
     for (const item of (await page.getTextContent()).items) {
       if (!('str' in item) || item.str.trim() === '') continue;
-      const left = item.transform[4] as number;
+      const [a, b, , , left] = item.transform as [number, number, number, number, number];
+      if (b !== 0 || a <= 0) continue;
       out.push({ page: n, str: item.str, left, right: left + item.width, pageWidth: x1 - x0 });
     }
   }

@@ -809,10 +809,13 @@ function lineBox(line: PmLine, x: number, y: number, height: number): Box {
   return { x: left, y, w: x + last.x + last.width - (last.trailingCut ?? 0) - left, h: height };
 }
 
+/** What an item is drawn for: a line's is its text's (not an artifact in front, as a code line's continuation mark). */
 function itemTag(entry: PmItem): Tag | undefined {
   switch (entry.type) {
-    case 'line':
-      return entry.item.inlines[0]?._rv;
+    case 'line': {
+      const { inlines } = entry.item;
+      return inlines.find((i) => isStruct(i._rv))?._rv ?? inlines[0]?._rv;
+    }
     case 'vector':
     case 'image':
       return entry.item._rv;
