@@ -37,6 +37,14 @@ export function textNode(runs: PdfInline[], extra: PdfNode = {}): PdfNode {
   return { text: runs, ...extra };
 }
 
+/**
+ * The context for blocks set `by` points narrower than the text (in a list item, quote, box or
+ * note), so that what is sized to the width (tables, code, rules, images) fits there.
+ */
+export function inset(ctx: BlockContext, by: number): BlockContext {
+  return { ...ctx, width: ctx.width - by };
+}
+
 /** Converts a block list into content nodes under `parent`. */
 export function blocks(nodes: readonly Block[], parent: StructNode, ctx: BlockContext): PdfNode[] {
   const out: PdfNode[] = [];
@@ -67,7 +75,7 @@ function block(node: Block, parent: StructNode, ctx: BlockContext): PdfNode | un
       return figure(node, parent, ctx);
     case 'blockquote': {
       const quote = parent.add(new StructNode('BlockQuote'));
-      return ruledBox(blocks(node.children, quote, ctx), ctx, { left: 14, right: 0, vertical: 2 });
+      return ruledBox(ctx, { left: 14, right: 0, vertical: 2 }, (inner) => blocks(node.children, quote, inner));
     }
     case 'code': {
       const code = parent.add(new StructNode('Code'));
@@ -127,17 +135,25 @@ function admonition(node: Admonition, parent: StructNode, ctx: BlockContext): Pd
   const box = parent.add(new StructNode('Div'));
   const label = box.add(new StructNode('P'));
   const head = textNode(toRuns(admonitionHeading(node, ctx.labels), label, ctx), { margin: [0, 0, 0, 3], _rvLines: 'all' });
-  return ruledBox([head, ...blocks(node.children, box, ctx)], ctx, { left: 12, right: 10, vertical: 6, fill: ctx.theme.colors.codeFill });
+  const fill = ctx.theme.colors.codeFill;
+  return ruledBox(ctx, { left: 12, right: 10, vertical: 6, fill }, (inner) => [head, ...blocks(node.children, box, inner)]);
 }
 
-/** Blocks set apart by a rule on their left (quotes, boxes), on a light ground when `fill` is given. */
-function ruledBox(stack: PdfNode[], ctx: BlockContext, pad: { left: number; right: number; vertical: number; fill?: string }): PdfNode {
+/** Width of the rule on the left of a quote or box. */
+const BOX_RULE = 3;
+
+/**
+ * Blocks set apart by a rule on their left (quotes, boxes), on a light ground when `fill` is
+ * given; `content` is made for the width inside the box.
+ */
+function ruledBox(ctx: BlockContext, pad: { left: number; right: number; vertical: number; fill?: string }, content: (inner: BlockContext) => PdfNode[]): PdfNode {
   const gap = paragraphGap(ctx);
+  const stack = content(inset(ctx, BOX_RULE + pad.left + pad.right));
   return {
     table: { widths: ['*'], body: [[{ stack }]] },
     layout: {
       hLineWidth: () => 0,
-      vLineWidth: (i: number) => (i === 0 ? 3 : 0),
+      vLineWidth: (i: number) => (i === 0 ? BOX_RULE : 0),
       vLineColor: () => ctx.theme.colors.quoteRule,
       ...(pad.fill ? { fillColor: () => pad.fill } : {}),
       paddingLeft: () => pad.left,
@@ -219,13 +235,15 @@ function list(node: List, parent: StructNode, ctx: BlockContext, depth: number):
   const bullet = BULLETS[depth % 2] as (typeof BULLETS)[number];
   const l = parent.add(new StructNode('L', { listNumbering: node.ordered ? 'Decimal' : bullet.numbering }));
   const gap = node.tight ? Math.round(paragraphGap(ctx) / 3) : paragraphGap(ctx);
+  const markerWidth = ctx.theme.listIndent + (node.ordered ? 6 : 0);
   const items = node.items.map((item, index) => {
     const li = l.add(new StructNode('LI'));
     const lbl = li.add(new StructNode('Lbl'));
     const body = li.add(new StructNode('LBody'));
     const marker = node.ordered ? `${node.start + index}.` : bullet.marker;
+    const inner = inset(ctx, markerWidth);
     const content = item.children.map((child) =>
-      child.type === 'list' ? list(child, body, ctx, depth + 1) : block(child, body, ctx),
+      child.type === 'list' ? list(child, body, inner, depth + 1) : block(child, body, inner),
     );
     const stack = content.filter((c): c is PdfNode => c !== undefined);
     // The item keeps its body's first lines with its marker; the paragraph keeps only its end.
@@ -237,7 +255,7 @@ function list(node: List, parent: StructNode, ctx: BlockContext, depth: number):
     }
     return {
       columns: [
-        { width: ctx.theme.listIndent + (node.ordered ? 6 : 0), text: [{ text: marker, _rv: lbl }] },
+        { width: markerWidth, text: [{ text: marker, _rv: lbl }] },
         { width: '*', stack },
       ],
       columnGap: 0,

@@ -13,7 +13,7 @@
 import type { Footnote } from '../../model/types.js';
 import { FOOTNOTE_RULE_ARTIFACT, isStruct, StructNode, type StructType, type Tag } from './structure.js';
 import type { LayoutSession, MeasureOffPage } from './pdfmake-hooks.js';
-import { blocks, rule, type BlockContext } from './blocks.js';
+import { blocks, inset, rule, type BlockContext } from './blocks.js';
 import type { PdfNode } from './marks.js';
 import { cloneContent } from './clone.js';
 import { notePieces } from './footnote-chunks.js';
@@ -68,10 +68,10 @@ export class FootnoteArea implements Omit<LayoutSession, 'content'> {
     const back = note.add(new StructNode('Link'));
     back.link = { dest: `fnref-${id}`, contents: this.ctx.labels.backToReference };
     back.dest = `fn-${id}`;
-    const content = blocks(footnote.children, note, this.ctx);
+    const indent = this.ctx.size * 1.8;
+    const content = blocks(footnote.children, note, inset(this.ctx, indent));
     const last = content[content.length - 1];
     if (last) last['margin'] = [0, 0, 0, 0];
-    const indent = this.ctx.size * 1.8;
     const [first, ...more] = notePieces(content, {
       width: this.ctx.width - indent,
       size: this.ctx.size,

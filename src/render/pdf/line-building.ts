@@ -1,8 +1,9 @@
 /**
  * What the hooks do to each line as pdfmake builds it: feed long paragraphs in small batches
  * (pdfmake copies the rest of a paragraph for every word it places), break words too long for
- * a line after / - . ? first, draw a hyphen where a soft hyphen breaks a line, and mark code
- * lines that continue a wrapped line. Nothing here adds characters to the tagged text.
+ * a line after / - . ? first (and measure text as narrow as that lets it be set), draw a hyphen
+ * where a soft hyphen breaks a line, and mark code lines that continue a wrapped line. Nothing
+ * here adds characters to the tagged text.
  */
 import { LAYOUT_ARTIFACT, type Tag } from './structure.js';
 
@@ -108,6 +109,37 @@ export function breakLongWord(node: BuildNode, width: number): void {
   head.width = widthOf(head, head.text);
   tail.width = widthOf(tail, tail.text);
   node._inlines?.splice(0, 1, head, tail);
+}
+
+/** Widths of single characters at 1 pt, per font: a long word's narrowest line is one character. */
+const characterWidths = new WeakMap<PmFont, Map<string, number>>();
+
+function characterWidth(inline: BuildInline, character: string): number {
+  const font = inline.font as PmFont;
+  let widths = characterWidths.get(font);
+  if (!widths) characterWidths.set(font, (widths = new Map()));
+  let width = widths.get(character);
+  if (width === undefined) widths.set(character, (width = font.widthOfString(character, 1, inline.fontFeatures)));
+  return width * (inline.fontSize ?? 0);
+}
+
+/**
+ * The narrowest a text can be set, for fitting columns to it. pdfmake takes its widest word, so
+ * a column holding a word wider than the page grows past the margin; but that word breaks
+ * inside (breakLongWord), so it needs room for its widest character only.
+ */
+export function narrowestWidth(inlines: readonly BuildInline[]): number {
+  let narrowest = 0;
+  for (const inline of inlines) {
+    const trimmed = inline.width - (inline.leadingCut ?? 0) - (inline.trailingCut ?? 0);
+    if (trimmed <= narrowest) continue;
+    if (inline.noWrap || !inline.font) {
+      narrowest = trimmed;
+      continue;
+    }
+    for (const character of inline.text.trim()) narrowest = Math.max(narrowest, characterWidth(inline, character));
+  }
+  return narrowest;
 }
 
 /** A line that breaks at a soft hyphen shows a hyphen there (the soft hyphen itself draws nothing). */

@@ -14,7 +14,8 @@
  * - Layout: mark repeated table header rows (`PageElementWriter.addFragment` of a repeatable).
  * - Fonts: share each parsed font's word layouts between documents (`PDFDocument.provideFont`);
  *   split text runs so characters the main font lacks are drawn in a fallback font
- *   (`TextInlines.buildInlines`, fallback-runs.ts).
+ *   (`TextInlines.buildInlines`, fallback-runs.ts), and measure text as narrow as a long word
+ *   broken inside lets it be (line-building.ts), so no column grows past the margin.
  * - Layout: look up style properties without allocating (`StyleContextStack.getProperty` and
  *   `getStyleProperty`, style-lookup.ts).
  * - Layout and render: write objects into object streams (object-streams.ts) from the start.
@@ -30,7 +31,7 @@ import { useObjectStreams, type KitDoc } from './object-streams.js';
 import { sharedLayouts, MONO, SANS } from './fonts.js';
 import { getProperty, getStyleProperty } from './style-lookup.js';
 import { splitByFont, type GlyphSource } from './fallback-runs.js';
-import { breakLongWord, feedInlines, hyphenAtSoftBreak, markContinuation, type BuildNode } from './line-building.js';
+import { breakLongWord, feedInlines, hyphenAtSoftBreak, markContinuation, narrowestWidth, type BuildInline, type BuildNode } from './line-building.js';
 import { escapeXml } from '../shared/text.js';
 import type { LineImage } from './inline-images.js';
 
@@ -642,7 +643,10 @@ function hookFonts(pm: PdfmakeInternals): void {
       if (!MAIN_FAMILIES.has(family)) return undefined;
       return this.pdfDocument.provideFont(family, style(styled, 'bold') ?? false, style(styled, 'italics') ?? false).font as GlyphSource | undefined;
     });
-    return buildInlines.call(this, split, stack);
+    const built = buildInlines.call(this, split, stack) as { items: BuildInline[]; minWidth: number; maxWidth: number };
+    // Text set with noWrap as a whole is as wide as its widest line, as pdfmake has it.
+    if (!style({}, 'noWrap')) built.minWidth = Math.min(built.minWidth, narrowestWidth(built.items));
+    return built;
   };
 
   const doc = pm.PDFDocument.prototype;
@@ -834,10 +838,13 @@ function lineBox(line: PmLine, x: number, y: number, height: number): Box {
   return { x: left, y, w: x + last.x + last.width - (last.trailingCut ?? 0) - left, h: height };
 }
 
+/** What an item is drawn for: a line's is its text's (not an artifact in front, as a code line's continuation mark). */
 function itemTag(entry: PmItem): Tag | undefined {
   switch (entry.type) {
-    case 'line':
-      return entry.item.inlines[0]?._rv;
+    case 'line': {
+      const { inlines } = entry.item;
+      return inlines.find((i) => isStruct(i._rv))?._rv ?? inlines[0]?._rv;
+    }
     case 'vector':
     case 'image':
       return entry.item._rv;
