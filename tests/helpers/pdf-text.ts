@@ -62,7 +62,14 @@ export async function readText(bytes: Uint8Array): Promise<PdfText> {
     for (const item of items) {
       const key = [...item.keys].reverse().find((k) => k !== undefined);
       pageText += item.str + (item.hasEOL ? '\n' : '');
-      if (!key || item.str === '') continue;
+      if (!key) continue;
+      if (item.str === '') {
+        // pdf.js reads a space drawn between two shifted baselines (a superscript, then a
+        // subscript) as a line end with no text: it still parts the words on either side.
+        const open = byMcid.get(key);
+        if (item.hasEOL && open && !/[\s\-‐]$/.test(open.text)) open.text += ' ';
+        continue;
+      }
       const line = `${index + 1}:${Math.round(item.y)}`;
       const seen = byMcid.get(key) ?? { text: '', first: line, last: line };
       seen.text += item.str + (item.hasEOL && !item.str.endsWith('-') ? ' ' : '');
