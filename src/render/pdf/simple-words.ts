@@ -5,8 +5,11 @@
  * it: then fontkit's result is the cmap glyphs, their hmtx advances and the pair adjustments
  * (GPOS PairPos formats 1 and 2), which this module computes the way fontkit 2.0.4 does
  * (tests/pdf-simple-words-shape-as-fontkit.test.ts proves it word for word). Anything else is
- * left to fontkit. The font's tables are read lazily, through fontkit's parse of them.
+ * left to fontkit. The GSUB table is read through fontkit's parse, GPOS from the font's bytes
+ * (gpos-bytes.ts), both only as far as needed.
  */
+import { gposLookups, type FontBytes } from './gpos-bytes.js';
+import { classOf, coverageIndex, type ClassDef, type Coverage, type LayoutTable, type List, type Lookup, type Subtable, type ValueRecord } from './otl-tables.js';
 import type { GlyphOffsets, ShapedWord } from './shaped-word.js';
 
 /** fontkit's default features for horizontal text in the default shaper (fontkit 2.0.4). */
@@ -29,7 +32,7 @@ const SIMPLE_RANGES: readonly (readonly [number, number])[] = [
 ];
 
 /** What fontkit's parse of the font offers (its private parts as of fontkit 2.0.4). */
-export interface ParsedFontTables {
+export interface ParsedFontTables extends FontBytes {
   unitsPerEm: number;
   _cmapProcessor: { lookup(codePoint: number): number };
   _variationProcessor?: unknown;
@@ -37,50 +40,6 @@ export interface ParsedFontTables {
   GDEF?: { glyphClassDef?: ClassDef };
   GSUB?: LayoutTable;
   GPOS?: LayoutTable;
-}
-
-interface List<T> {
-  length: number;
-  get(index: number): T;
-}
-type Many<T> = Iterable<T> & { length: number };
-type Coverage = { version: 1; glyphs: number[] } | { version: 2; rangeRecords: { start: number; end: number; startCoverageIndex: number }[] };
-type ClassDef = { version: 1; startGlyph: number; classValueArray: number[] } | { version: 2; classRangeRecord: { start: number; end: number; class: number }[] };
-interface ValueRecord {
-  xAdvance?: number;
-  yAdvance?: number;
-  xPlacement?: number;
-  yPlacement?: number;
-}
-interface Subtable {
-  version: number;
-  coverage?: Coverage;
-  markCoverage?: Coverage;
-  mark1Coverage?: Coverage;
-  // Ligatures
-  ligatureSets?: List<Many<{ components: number[] }>>;
-  // Chained contexts, format 3
-  inputCoverage?: Coverage[];
-  lookaheadCoverage?: Coverage[];
-  coverages?: Coverage[];
-  // Pair positioning
-  pairSets?: List<Many<{ secondGlyph: number; value1: ValueRecord; value2: ValueRecord }>>;
-  classDef1?: ClassDef;
-  classDef2?: ClassDef;
-  classRecords?: List<List<{ value1: ValueRecord; value2: ValueRecord }>>;
-  // Extension
-  lookupType?: number;
-  extension?: Subtable;
-}
-interface Lookup {
-  lookupType: number;
-  flags: { flags: { ignoreBaseGlyphs: boolean; ignoreLigatures: boolean } };
-  subTables: Many<Subtable>;
-}
-interface LayoutTable {
-  scriptList: { tag: string; script: { defaultLangSys: { featureIndexes: number[] } | null } }[];
-  featureList: { tag: string; feature: { lookupListIndexes: number[] } }[];
-  lookupList: List<Lookup>;
 }
 
 /** A sequence of glyph sets that, found in a word, makes fontkit substitute or move glyphs. */
@@ -96,11 +55,12 @@ export interface SimpleShaper {
 
 /** The fast path for a font, or undefined when the font has tables it does not model. */
 export function simpleShaper(font: ParsedFontTables): SimpleShaper | undefined {
-  if (font._variationProcessor || !font.GPOS || !font.GSUB) return undefined;
+  const gposLookup = gposLookups(font);
+  if (font._variationProcessor || !font.GPOS || !font.GSUB || !gposLookup) return undefined;
   const gposLists = SCRIPT_CHOICES.map((choice) => lookupIndexes(font.GPOS!, choice));
-  const pairIndexes = gposLists[0]!.filter((i) => lookupType(font.GPOS!.lookupList.get(i)) === 2);
+  const pairIndexes = gposLists[0]!.filter((i) => lookupType(gposLookup(i)) === 2);
   // fontkit applies the lookups of the chosen script record; both must agree for one table.
-  const otherPairs = gposLists[1]!.filter((i) => lookupType(font.GPOS!.lookupList.get(i)) === 2);
+  const otherPairs = gposLists[1]!.filter((i) => lookupType(gposLookup(i)) === 2);
   if (pairIndexes.join() !== otherPairs.join()) return undefined;
 
   const candidates = new Set<number>();
@@ -115,11 +75,11 @@ export function simpleShaper(font: ParsedFontTables): SimpleShaper | undefined {
   const gpos = new Set(gposLists.flat());
   const pairLookups: Lookup[] = [];
   for (const i of gpos) {
-    const lookup = font.GPOS.lookupList.get(i);
+    const lookup = gposLookup(i);
     if (lookupType(lookup) !== 2) analyse(lookup, 'GPOS', candidates, blocked, patterns);
     else if (lookup.flags.flags.ignoreBaseGlyphs || lookup.flags.flags.ignoreLigatures) return undefined;
   }
-  for (const i of pairIndexes) pairLookups.push(font.GPOS.lookupList.get(i));
+  for (const i of pairIndexes) pairLookups.push(gposLookup(i));
   const simple = new Set([...candidates].filter((g) => !blocked.has(g)));
   const starts = new Map<number, Pattern[]>();
   for (const pattern of patterns) {
@@ -320,19 +280,4 @@ function pairTable(sub: Subtable): (first: number, second: number) => PairValue 
     if (value === undefined) values.set(key, (value = sub.classRecords!.get(class1).get(class2)));
     return value;
   };
-}
-
-function coverageIndex(coverage: Coverage, glyph: number): number {
-  if (coverage.version === 1) return coverage.glyphs.indexOf(glyph);
-  for (const range of coverage.rangeRecords) if (range.start <= glyph && glyph <= range.end) return range.startCoverageIndex + glyph - range.start;
-  return -1;
-}
-
-function classOf(classDef: ClassDef, glyph: number): number {
-  if (classDef.version === 1) {
-    const i = glyph - classDef.startGlyph;
-    return i >= 0 && i < classDef.classValueArray.length ? classDef.classValueArray[i]! : 0;
-  }
-  for (const range of classDef.classRangeRecord) if (range.start <= glyph && glyph <= range.end) return range.class;
-  return 0;
 }
