@@ -1,7 +1,7 @@
 /**
  * The fast path for simple words (src/render/pdf/simple-words.ts) gives exactly what fontkit's
- * layout gives in a fresh parse: glyph ids, advances and offsets, glyph advances and the code
- * points each glyph is made with, for every word of the seed report and the real-world corpus
+ * layout gives in a fresh parse: glyph ids (ligatures included), advances and offsets (kerning),
+ * glyph advances and the code points each glyph is made with, for every word of the seed report and the real-world corpus
  * (as pdfkit cuts them: with and without the trailing space) and for random simple words, in
  * each face of the bundled text fonts.
  */
@@ -62,18 +62,23 @@ describe.each(FACES)('%s', (face) => {
     const reference = open(face);
     let simple = 0;
     let kerned = 0;
+    let ligated = 0;
     const tried = [...words, ...randomWords(fast, 3000)];
     for (const word of tried) {
       const shaped = fast.shape(word);
       if (!shaped) continue;
       simple++;
       if (shaped.positions.some((p, i) => p.xAdvance !== shaped.advances[i] || p.xOffset !== 0)) kerned++;
+      if (shaped.ids.length < word.length) ligated++;
       const expected = comparable(shapeWithFontkit(reference, word));
       // Compared as JSON first: toEqual on every word would double the test's time.
       if (JSON.stringify(comparable(shaped)) !== JSON.stringify(expected)) expect(comparable(shaped), JSON.stringify(word)).toEqual(expected);
     }
-    // Most words take the fast path; in the proportional faces many of them are kerned.
+    // Most words take the fast path; in the proportional faces many are kerned and some ligated (fi, fl).
     expect(simple).toBeGreaterThan(tried.length * 0.8);
-    if (!face.startsWith('NotoSansMono')) expect(kerned).toBeGreaterThan(1000);
+    if (!face.startsWith('NotoSansMono')) {
+      expect(kerned).toBeGreaterThan(1000);
+      expect(ligated).toBeGreaterThan(50);
+    }
   }, 120_000);
 });

@@ -19,7 +19,7 @@ export interface Subtable {
   markCoverage?: Coverage;
   mark1Coverage?: Coverage;
   // Ligatures
-  ligatureSets?: List<Many<{ components: number[] }>>;
+  ligatureSets?: List<Many<{ glyph: number; components: number[] }>>;
   // Chained contexts, format 3
   inputCoverage?: Coverage[];
   lookaheadCoverage?: Coverage[];
@@ -59,4 +59,12 @@ export function classOf(classDef: ClassDef, glyph: number): number {
   }
   for (const range of classDef.classRangeRecord) if (range.start <= glyph && glyph <= range.end) return range.class;
   return 0;
+}
+
+/** Each glyph a coverage lists, with its coverage index. */
+export function coveredGlyphs(coverage: Coverage): [number, number][] {
+  if (coverage.version === 1) return coverage.glyphs.map((g, i) => [g, i]);
+  const out: [number, number][] = [];
+  for (const range of coverage.rangeRecords) for (let g = range.start; g <= range.end; g++) out.push([g, range.startCoverageIndex + g - range.start]);
+  return out;
 }
