@@ -47,15 +47,11 @@ class Shaper implements SimpleShaper {
       cmap[i] = glyph;
     }
     if (this.acts(cmap)) return undefined;
-    let ids = cmap;
-    let codePoints: number[][] | undefined;
+    const word: Ligated = { ids: cmap, codePoints: undefined };
     for (const step of this.plan.ligatures) {
-      const made = ligate(step, ids, codePoints ?? (codePoints = [...text].map((c) => [c.charCodeAt(0)])));
-      if (!made) continue;
-      ids = made.ids;
-      codePoints = made.codePoints;
-      if (this.acts(ids) || !ids.every(this.plan.plain)) return undefined;
+      if (ligate(step, word, text) && (this.acts(word.ids) || !word.ids.every(this.plan.plain))) return undefined;
     }
+    const { ids, codePoints } = word;
     const count = ids.length;
     const positions = new Array<GlyphOffsets>(count);
     const advances = new Array<number>(count);
@@ -79,10 +75,9 @@ class Shaper implements SimpleShaper {
     // fontkit asks for each character's glyph in order, then for each glyph of the result (with the
     // code points of a ligature), then for the space glyph (to hide ignorables).
     const created: [number, number[]][] = [];
-    const seen = (id: number) => created.some(([made]) => made === id);
-    for (let i = 0; i < n; i++) if (!seen(cmap[i]!)) created.push([cmap[i]!, [text.charCodeAt(i)]]);
-    if (codePoints) for (let i = 0; i < count; i++) if (!seen(ids[i]!)) created.push([ids[i]!, codePoints[i]!]);
-    if (!seen(this.space)) created.push([this.space, [0x20]]);
+    for (let i = 0; i < n; i++) if (!made(created, cmap[i]!)) created.push([cmap[i]!, [text.charCodeAt(i)]]);
+    if (codePoints) for (let i = 0; i < count; i++) if (!made(created, ids[i]!)) created.push([ids[i]!, codePoints[i]!]);
+    if (!made(created, this.space)) created.push([this.space, [0x20]]);
     return { ids, positions, advances, created };
   }
 
@@ -117,29 +112,48 @@ class Shaper implements SimpleShaper {
   }
 }
 
+/** A word's glyphs while ligatures are made, with their code points once one is. */
+interface Ligated {
+  ids: number[];
+  codePoints: number[][] | undefined;
+}
+
 /**
  * One ligature lookup over the glyphs, as fontkit applies it: at each glyph the first subtable
  * covering it whose ligature matches the glyphs after it (the first such ligature in the set)
- * replaces them, the ligature taking all their code points. Undefined when nothing changed.
+ * replaces them, the ligature taking all their code points. True when it made one.
  */
-function ligate(step: SimpleWordPlan['ligatures'][number], ids: readonly number[], codePoints: readonly number[][]): { ids: number[]; codePoints: number[][] } | undefined {
-  let out: { ids: number[]; codePoints: number[][] } | undefined;
-  for (let i = 0; i < (out ?? { ids }).ids.length; i++) {
-    const current = out ?? { ids, codePoints };
+function ligate(step: SimpleWordPlan['ligatures'][number], word: Ligated, text: string): boolean {
+  let changed = false;
+  for (let i = 0; i < word.ids.length; i++) {
     for (const subtable of step) {
-      const ligatures = subtable(current.ids[i]!);
-      if (!ligatures) continue;
-      const ligature = [...ligatures].find((l) => l.components.every((c, k) => current.ids[i + 1 + k] === c));
+      const ligatures = subtable(word.ids[i]!);
+      const ligature = ligatures && matching(ligatures, word.ids, i);
       if (!ligature) continue;
-      const k = ligature.components.length;
-      out = {
-        ids: [...current.ids.slice(0, i), ligature.glyph, ...current.ids.slice(i + 1 + k)],
-        codePoints: [...current.codePoints.slice(0, i), current.codePoints.slice(i, i + 1 + k).flat(), ...current.codePoints.slice(i + 1 + k)],
-      };
+      const end = i + 1 + ligature.components.length;
+      const codePoints = word.codePoints ?? Array.from(text, (c) => [c.charCodeAt(0)]);
+      word.codePoints = [...codePoints.slice(0, i), codePoints.slice(i, end).flat(), ...codePoints.slice(end)];
+      word.ids = [...word.ids.slice(0, i), ligature.glyph, ...word.ids.slice(end)];
+      changed = true;
       break;
     }
   }
-  return out;
+  return changed;
+}
+
+function matching<L extends { components: number[] }>(ligatures: Iterable<L>, ids: readonly number[], at: number): L | undefined {
+  for (const ligature of ligatures) {
+    const { components } = ligature;
+    let k = 0;
+    while (k < components.length && ids[at + 1 + k] === components[k]) k++;
+    if (k === components.length) return ligature;
+  }
+  return undefined;
+}
+
+function made(created: readonly [number, number[]][], id: number): boolean {
+  for (const [glyph] of created) if (glyph === id) return true;
+  return false;
 }
 
 function adjust(position: GlyphOffsets, value: ValueRecord): void {
