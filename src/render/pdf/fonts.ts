@@ -1,4 +1,4 @@
-/** The bundled OFL fonts (Noto Sans, Noto Sans Mono and the fallbacks) as pdfmake font families, and their shared word layouts. */
+/** The bundled OFL fonts (Noto Sans, Noto Sans Mono and the fallbacks) as pdfmake font families. */
 import { FALLBACK_FONTS, fontFile } from '../../fonts/coverage.js';
 
 /** pdfmake font family names used in document definitions. */
@@ -35,37 +35,4 @@ export function fontFamilies(): Record<string, FontFamily> {
       bolditalics: file('NotoSansMono-Bold.ttf'),
     },
   };
-}
-
-/** A parsed font, as far as the layout cache needs it. */
-interface ParsedFont {
-  postscriptName?: string;
-  unitsPerEm?: number;
-}
-
-/** Text layouts (glyphs and positions per word) by font, shared by every document in the process. */
-const layouts = new Map<string, Record<string, unknown>>();
-/** The shared cache of each parsed font seen so far. */
-const byParsedFont = new WeakMap<ParsedFont, Record<string, unknown>>();
-
-/**
- * The word layout cache for a font, shared by all documents that use it. Shaping words is most
- * of the cost of text layout, and each document parses its fonts anew, so the cache is keyed by
- * the font's name rather than by the parsed object; the cached runs carry only glyph ids,
- * advances and code points, which are the same in every parse of the same font.
- */
-export function sharedLayouts(font: ParsedFont): Record<string, unknown> | undefined {
-  // pdfmake asks for a font on every text run; fontkit reads the name table on each
-  // `postscriptName`, so the cache is remembered per parsed font as well.
-  const known = byParsedFont.get(font);
-  if (known) return known;
-  if (!font.postscriptName) return undefined;
-  const key = `${font.postscriptName} ${font.unitsPerEm ?? ''}`;
-  let cache = layouts.get(key);
-  if (!cache) {
-    cache = Object.create(null) as Record<string, unknown>;
-    layouts.set(key, cache);
-  }
-  byParsedFont.set(font, cache);
-  return cache;
 }

@@ -12,7 +12,8 @@
  *   or top of a page; set a block at the foot of its page (`LayoutBuilder.processNode`,
  *   `processLeaf`, `buildNextLine`).
  * - Layout: mark repeated table header rows (`PageElementWriter.addFragment` of a repeatable).
- * - Fonts: share each parsed font's word layouts between documents (`PDFDocument.provideFont`);
+ * - Fonts: share each font's shaped words between documents (`PDFDocument.provideFont`,
+ *   word-layouts.ts);
  *   split text runs so characters the main font lacks are drawn in a fallback font
  *   (`TextInlines.buildInlines`, fallback-runs.ts), and measure text as narrow as a long word
  *   broken inside lets it be (line-building.ts), so no column grows past the margin.
@@ -28,7 +29,8 @@ import { Tagger, type Box, type PdfKitDoc } from './tagging.js';
 import type { KeepProbe } from './keep.js';
 import type { Marks } from './marks.js';
 import { useObjectStreams, type KitDoc } from './object-streams.js';
-import { sharedLayouts, MONO, SANS } from './fonts.js';
+import { MONO, SANS } from './fonts.js';
+import { useSharedWords, type PdfKitFont } from './word-layouts.js';
 import { getProperty, getStyleProperty } from './style-lookup.js';
 import { splitByFont, type GlyphSource } from './fallback-runs.js';
 import { breakLongWord, feedInlines, hyphenAtSoftBreak, markContinuation, narrowestWidth, type BuildInline, type BuildNode } from './line-building.js';
@@ -619,11 +621,8 @@ function placeNotes(builder: PmLayoutBuilder, line: PmLine): void {
   }
 }
 
-/** A pdfkit font as pdfmake hands it out: the parsed font and its word layout cache. */
-interface PmFont {
-  font?: { postscriptName?: string; unitsPerEm?: number; hasGlyphForCodePoint(cp: number): boolean };
-  layoutCache?: Record<string, unknown>;
-}
+/** A pdfkit font as pdfmake hands it out. */
+type PmFont = PdfKitFont & { font?: GlyphSource };
 
 /** The main families: runs in them are split for the characters they lack. */
 const MAIN_FAMILIES: ReadonlySet<unknown> = new Set([SANS, MONO]);
@@ -641,7 +640,7 @@ function hookFonts(pm: PdfmakeInternals): void {
       const styled = typeof item === 'string' ? {} : item;
       const family = style(styled, 'font');
       if (!MAIN_FAMILIES.has(family)) return undefined;
-      return this.pdfDocument.provideFont(family, style(styled, 'bold') ?? false, style(styled, 'italics') ?? false).font as GlyphSource | undefined;
+      return this.pdfDocument.provideFont(family, style(styled, 'bold') ?? false, style(styled, 'italics') ?? false).font;
     });
     const built = buildInlines.call(this, split, stack) as { items: BuildInline[]; minWidth: number; maxWidth: number };
     // Text set with noWrap as a whole is as wide as its widest line, as pdfmake has it.
@@ -653,9 +652,8 @@ function hookFonts(pm: PdfmakeInternals): void {
   const provideFont = doc['provideFont'] as (this: unknown, ...args: unknown[]) => PmFont;
   doc['provideFont'] = function (this: unknown, ...args: unknown[]) {
     const font = provideFont.apply(this, args);
-    // Words laid out for one document need no new layout in the next (watch, several outputs).
-    const shared = font.font && font.layoutCache ? sharedLayouts(font.font) : undefined;
-    if (shared) font.layoutCache = shared;
+    // Words laid out for one document need no new shaping in the next (watch, several outputs).
+    useSharedWords(font);
     return font;
   };
 }
