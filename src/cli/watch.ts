@@ -7,8 +7,11 @@ import { watch, type FSWatcher } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fontsDir, templatesDir } from '../frame/paths.js';
 
-/** How long to wait after the last change before rebuilding; editors write in bursts. */
-const DEBOUNCE_MS = 120;
+/**
+ * How long to wait after the last change before rebuilding: editors write a file in a burst of
+ * events a few ms apart (write, rename); a change during a rebuild starts one more.
+ */
+const DEBOUNCE_MS = 50;
 
 /** Files that are inputs: sources, images, word lists, templates, fonts — not logs or outputs. */
 const INPUT = /\.(md|markdown|png|jpe?g|ya?ml|hbs|css|ttf|otf)$/i;

@@ -14,9 +14,13 @@ export interface WatchProcess {
   stop: () => Promise<number | null>;
 }
 
-/** Starts the CLI in `toolRoot` with `args` and `--watch`. */
-export function startWatch(toolRoot: string, args: string[], cwd: string): WatchProcess {
-  const child = spawn(process.execPath, [join(toolRoot, 'bin', 'rapportverk.js'), ...args, '--watch'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the CLI in `toolRoot` with `args` and `--watch`, with `env` added to this process's environment. */
+export function startWatch(toolRoot: string, args: string[], cwd: string, env: Record<string, string> = {}): WatchProcess {
+  const child = spawn(process.execPath, [join(toolRoot, 'bin', 'rapportverk.js'), ...args, '--watch'], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
