@@ -2,7 +2,9 @@
  * Bundles the compiled CLI (build/) into build/bundle/ with esbuild, so a cold start loads a
  * few files instead of several hundred small ESM modules from the unified/micromark ecosystem.
  * Code splitting keeps the renderers lazy: `check` and `--help` never load them. Packages that
- * read their own data files at run time stay external.
+ * read their own data files at run time stay external, and so does the IANA subtag registry
+ * (1.9 MB of JSON): required, Node reads it with JSON.parse, about 55 ms faster per start than
+ * compiling it as part of a bundled module.
  */
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -24,7 +26,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['pdfmake', 'pdfkit', 'fontkit', 'docx', 'pdf-lib', 'handlebars', 'unicode-name'],
+  external: ['language-subtag-registry', 'pdfmake', 'pdfkit', 'fontkit', 'docx', 'pdf-lib', 'handlebars', 'unicode-name'],
   // Bundled CommonJS packages (yaml) call require() for Node built-ins.
   banner: { js: "import { createRequire as __rvRequire } from 'node:module'; const require = __rvRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -7,7 +7,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import * as fontkit from 'fontkit';
+import { openFontSync } from './fontkit.js';
 import { fontsDir } from '../frame/paths.js';
 
 /** One fallback font: its family name (DOCX runs, pdfmake), and its file in fonts/. */
@@ -129,7 +129,7 @@ function lazyCoverage(files: readonly string[]): Covers {
 }
 
 function openFont(file: string): { hasGlyphForCodePoint(cp: number): boolean } {
-  const font = fontkit.openSync(fontFile(file));
+  const font = openFontSync(fontFile(file));
   if (!('hasGlyphForCodePoint' in font)) throw new Error(`${file} is a font collection, not a font`);
   return font;
 }

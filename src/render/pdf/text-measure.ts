@@ -1,10 +1,10 @@
 /** Text widths from the bundled fonts' advance widths, for sizing before pdfmake lays out. */
 import { join } from 'node:path';
-import * as fontkit from 'fontkit';
+import { openFontSync, type Font } from '../../fonts/fontkit.js';
 import { fontsDir } from '../../frame/paths.js';
 
 /** Advance width in em of each code point, per font file, read on first use. */
-const advances = new Map<string, { font: fontkit.Font; ems: Map<number, number> }>();
+const advances = new Map<string, { font: Font; ems: Map<number, number> }>();
 
 function fontFile(bold: boolean, mono: boolean): string {
   return `NotoSans${mono ? 'Mono' : ''}-${bold ? 'Bold' : 'Regular'}.ttf`;
@@ -18,7 +18,7 @@ export function textEm(text: string, bold = false, mono = false): number {
   const name = fontFile(bold, mono);
   let entry = advances.get(name);
   if (!entry) {
-    const font = fontkit.openSync(join(fontsDir, name));
+    const font = openFontSync(join(fontsDir, name));
     if (!('glyphForCodePoint' in font)) throw new Error(`${name} is a font collection`);
     entry = { font, ems: new Map() };
     advances.set(name, entry);
