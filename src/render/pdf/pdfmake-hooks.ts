@@ -36,6 +36,7 @@ import { splitByFont, type GlyphSource } from './fallback-runs.js';
 import { breakLongWord, feedInlines, hyphenAtSoftBreak, markContinuation, narrowestWidth, type BuildInline, type BuildNode } from './line-building.js';
 import { escapeXml } from '../shared/text.js';
 import type { LineImage } from './inline-images.js';
+import { drawTextRuns, type RunInline, type RunKit } from './text-runs.js';
 
 const require = createRequire(import.meta.url);
 
@@ -716,7 +717,9 @@ function hookRendering(pm: PdfmakeInternals): void {
       tagger.begin(piece.tag, lineBox(plain, x, y, height));
       // A picture in the line is drawn in place of the spaces that hold its place (inline-images.ts).
       plain.inlines = piece.inlines.filter((i) => !i._rvImage);
-      if (plain.inlines.length > 0) textOnly(this.pdfDocument, plain.inlines, () => renderLine.call(this, plain, x, y));
+      if (plain.inlines.length > 0 && !drawnAsRuns(this.pdfDocument, plain, x, y, height, ascender)) {
+        textOnly(this.pdfDocument, plain.inlines, () => renderLine.call(this, plain, x, y));
+      }
       drawPictures(this.pdfDocument, piece.inlines, x, y + ascender);
       tagger.end();
       plain.inlines = piece.inlines;
@@ -764,6 +767,12 @@ function hookRendering(pm: PdfmakeInternals): void {
 interface Piece {
   tag: Tag;
   inlines: PmInline[];
+}
+
+/** Draws a piece's words as runs (text-runs.ts), unless it carries a bookmark, a destination or a page reference. */
+function drawnAsRuns(kit: PdfKitDoc, piece: PmLine, x: number, y: number, height: number, ascender: number): boolean {
+  if (piece._outline !== undefined || piece.id !== undefined || piece._pageNodeRef !== undefined) return false;
+  return drawTextRuns(kit as unknown as RunKit, piece.inlines as RunInline[], x, y, height, ascender);
 }
 
 /** What pdfmake's own line drawing leaves out: decorations, backgrounds and links are drawn by the hook. */
