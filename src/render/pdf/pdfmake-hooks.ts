@@ -17,8 +17,8 @@
  *   split text runs so characters the main font lacks are drawn in a fallback font
  *   (`TextInlines.buildInlines`, fallback-runs.ts), and measure text as narrow as a long word
  *   broken inside lets it be (line-building.ts), so no column grows past the margin.
- * - Layout: look up style properties without allocating (`StyleContextStack.getProperty` and
- *   `getStyleProperty`, style-lookup.ts).
+ * - Layout: look up style properties without allocating, remembering them while the stack is
+ *   unchanged (`StyleContextStack.getProperty`, `getStyleProperty`, `push`, `pop`, style-lookup.ts).
  * - Layout and render: write objects into object streams (object-streams.ts) from the start.
  * - Render: wrap every drawn line piece, vector and image in marked content for its structure
  *   element or as an artifact, draw link annotations with /StructParent, end links per page.
@@ -31,7 +31,7 @@ import type { Marks } from './marks.js';
 import { useObjectStreams, type KitDoc } from './object-streams.js';
 import { MONO, SANS } from './fonts.js';
 import { useSharedWords, type PdfKitFont } from './word-layouts.js';
-import { getProperty, getStyleProperty } from './style-lookup.js';
+import { getProperty, getStyleProperty, pop, push } from './style-lookup.js';
 import { splitByFont, type GlyphSource } from './fallback-runs.js';
 import { breakLongWord, feedInlines, hyphenAtSoftBreak, markContinuation, narrowestWidth, type BuildInline, type BuildNode } from './line-building.js';
 import { escapeXml } from '../shared/text.js';
@@ -248,7 +248,7 @@ export const HOOKED_METHODS = {
   Renderer: ['renderPages', 'renderLine', 'renderVector', 'renderImage', 'renderWatermark'],
   PDFDocument: ['provideFont'],
   TextInlines: ['buildInlines'],
-  StyleContextStack: ['getProperty'],
+  StyleContextStack: ['getProperty', 'push', 'pop'],
 } as const;
 
 /** Installs the hooks once; throws if pdfmake is not the version they were written for. */
@@ -659,9 +659,11 @@ function hookFonts(pm: PdfmakeInternals): void {
   };
 }
 
-/** Style lookups: the same results without a closure and a Set per lookup (style-lookup.ts). */
+/** Style lookups: the same results without a closure and a Set per lookup, remembered per stack state (style-lookup.ts). */
 function hookStyles(pm: PdfmakeInternals): void {
   pm.StyleContextStack.prototype['getProperty'] = getProperty;
+  pm.StyleContextStack.prototype['push'] = push;
+  pm.StyleContextStack.prototype['pop'] = pop;
   pm.StyleContextStack.getStyleProperty = getStyleProperty as PdfmakeInternals['StyleContextStack']['getStyleProperty'];
 }
 
