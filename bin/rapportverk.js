@@ -16,9 +16,16 @@ const bytes = (sources.length ? sources : ['content/rapport.md']).reduce((sum, f
     return sum;
   }
 }, 0);
-if (bytes < SMALL_SOURCE && !process.env.RAPPORTVERK_V8_DEFAULTS) {
-  setFlagsFromString('--no-turbo-inlining');
-  setFlagsFromString('--interrupt-budget=250000');
+if (!process.env.RAPPORTVERK_V8_DEFAULTS) {
+  if (bytes < SMALL_SOURCE) {
+    setFlagsFromString('--no-turbo-inlining');
+    setFlagsFromString('--interrupt-budget=250000');
+  } else {
+    // A large source: the heap grows by a fifth after each full collection, not by V8's own
+    // factor (up to 4×). At 10× the seed, all formats, peak RSS fell from 415 to 350 MB at the
+    // same CPU time; a 1 MB table, from 0.9–1.1 GB to 0.5 GB for about 30 % more CPU time.
+    setFlagsFromString('--heap-growing-percent=20');
+  }
 }
 
 const { main } = await import('../build/bundle/main.js');
