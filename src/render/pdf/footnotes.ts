@@ -12,7 +12,7 @@
  */
 import type { Footnote } from '../../model/types.js';
 import { FOOTNOTE_RULE_ARTIFACT, isStruct, StructNode, type StructType, type Tag } from './structure.js';
-import type { LayoutSession, MeasureOffPage } from './pdfmake-hooks.js';
+import type { BodyBottom, LayoutSession, MeasureOffPage } from './pdfmake-hooks.js';
 import { blocks, inset, rule, type BlockContext } from './blocks.js';
 import type { PdfNode } from './marks.js';
 import { cloneContent } from './clone.js';
@@ -135,15 +135,20 @@ export class FootnoteArea implements Omit<LayoutSession, 'content'> {
    * space the notes need is kept from the start of those pages in the next pass. Pages differ in
    * height: a wide table's page is landscape.
    */
-  settle(notesByPage: string[][], bodyBottoms: number[], pageHeights: number[], measure: MeasureOffPage): boolean {
+  settle(notesByPage: string[][], bodyBottoms: readonly BodyBottom[], pageHeights: number[], measure: MeasureOffPage): boolean {
     let fits = true;
     notesByPage.forEach((ids, pageIndex) => {
       const need = this.areaHeight(ids, measure);
-      const limit = (pageHeights[pageIndex] ?? 0) - this.margins[3];
-      if (need > 0 && (bodyBottoms[pageIndex] ?? 0) > limit - need + DRAWN_OVERHANG) {
-        fits = false;
-        this.reserved[pageIndex] = Math.max(this.reserved[pageIndex] ?? 0, need);
-      }
+      const top = (pageHeights[pageIndex] ?? 0) - this.margins[3] - need;
+      const body = bodyBottoms[pageIndex] ?? { drawn: 0, text: 0 };
+      if (need <= 0 || body.drawn <= top + DRAWN_OVERHANG) return;
+      const kept = this.reserved[pageIndex] ?? 0;
+      // A page that already keeps the notes' height and whose text fits above them is left as it
+      // is: what reaches lower is a rule. A table row broken at the foot of a page it continues on
+      // draws its border there whatever space the page keeps, so keeping more never settled.
+      if (kept >= need && body.text <= top + DRAWN_OVERHANG) return;
+      fits = false;
+      this.reserved[pageIndex] = Math.max(kept, need);
     });
     if (fits) this.assigned = notesByPage;
     return fits;

@@ -169,7 +169,7 @@ export interface LayoutSession {
    * Called after each pass with the notes referenced on each page, the bottom of each page's body
    * and each page's height; true when every note fits below the body of its page (the layout is final).
    */
-  settle(notesByPage: string[][], bodyBottoms: number[], pageHeights: number[], measure: MeasureOffPage): boolean;
+  settle(notesByPage: string[][], bodyBottoms: readonly BodyBottom[], pageHeights: number[], measure: MeasureOffPage): boolean;
   /** The footnote area of a page (0-based) `pageHeight` tall, in page coordinates, after the final pass. */
   area(pageIndex: number, pageHeight: number): object | null;
   /** Called once with the final pages, before they are drawn. */
@@ -318,7 +318,7 @@ function hookLayout(pm: PdfmakeInternals): void {
         if (n === MAX_PASSES) throw new Error(`Footnote layout did not settle in ${MAX_PASSES} passes`);
         continue;
       }
-      if (session.settle(notes, pages.map(bodyBottom), pages.map((page) => page.pageSize.height), measure)) {
+      if (session.settle(notes, pages.map(bodyBottoms), pages.map((page) => page.pageSize.height), measure)) {
         // Footnote areas are drawn once the layout is final, in page coordinates.
         pages.forEach((page, index) => {
           const area = session.area(index, page.pageSize.height);
@@ -882,11 +882,18 @@ function pageTags(page: PmPage): Tag[] {
 }
 
 /** Bottom of the page's body: everything but the running header and footer. */
-function bodyBottom(page: PmPage): number {
-  return contentBottom(page.items.filter((entry) => {
+/** How far down a page's body reaches: with everything drawn, and with its text and pictures alone. */
+export interface BodyBottom {
+  drawn: number;
+  text: number;
+}
+
+function bodyBottoms(page: PmPage): BodyBottom {
+  const body = page.items.filter((entry) => {
     const tag = itemTag(entry);
     return isStruct(tag) || tag?.artifact !== 'Pagination';
-  }));
+  });
+  return { drawn: contentBottom(body), text: contentBottom(body.filter((entry) => entry.type !== 'vector')) };
 }
 
 function contentBottom(items: PmItem[]): number {
