@@ -22,7 +22,6 @@ interface Kit extends RunKit {
 const PDFDocument = require('pdfkit') as new (options: object) => Kit;
 
 const SIZE = 10.5;
-const LINE_HEIGHT = 15;
 /** Words as pdfmake makes inlines (with their spaces): kerning pairs, a ligature, a combining mark, a colour change. */
 const WORDS: readonly { text: string; color?: string }[] = [
   { text: 'AVANTI ' },
@@ -66,10 +65,10 @@ describe('words drawn as runs (text-runs.ts)', () => {
     const top = 100;
     const ascenderHeight = (font.ascender / 1000) * SIZE;
 
-    expect(drawTextRuns(kit, inlines, left, top, LINE_HEIGHT, ascenderHeight)).toBe(true);
+    expect(drawTextRuns(kit, inlines, left, top + ascenderHeight)).toBe(true);
     kit.addPage();
     // As pdfmake's renderLine draws each inline: at its x, the top of its text at the line's top
-    // (the line's ascender is this font's), through pdfkit's text().
+    // (the line's ascender is this font's, so its baseline is top + ascender), through pdfkit's text().
     for (const inline of inlines) {
       kit.fillColor(inline.color ?? 'black');
       kit.text(inline.text, left + inline.x, top, { lineBreak: false, wordCount: 1 });
@@ -90,7 +89,7 @@ describe('words drawn as runs (text-runs.ts)', () => {
     const kit = {} as RunKit;
     const base = { text: 'x ', x: 0, font: { id: 'F1', ascender: 1000, encode: () => [[], []], ref: () => ({}) } as unknown as RunInline['font'], fontSize: 10 };
     for (const extra of [{ sup: true }, { sub: true }, { _pageNodeRef: {} }, { linkToPage: 2 }, { characterSpacing: 1 }, { text: 'a\nb' }]) {
-      expect(drawTextRuns(kit, [base, { ...base, ...extra }], 0, 0, 12, 9)).toBe(false);
+      expect(drawTextRuns(kit, [base, { ...base, ...extra }], 0, 9)).toBe(false);
     }
   });
 });

@@ -35,8 +35,7 @@ const finished = new Map<string, FinishedFace>();
  * is embedded anew.
  */
 export function faceStandIn(fileName: string): Buffer {
-  const font = readFileSync(join(fontsDir, fileName));
-  const digest = createHash('sha256').update(font).digest();
+  const { font, digest } = readFont(fileName);
   const id = digest.toString('hex');
   if (!finished.has(id)) finished.set(id, finish(font, digest, readCompressed(id)));
   return digest;
@@ -46,10 +45,15 @@ export function faceStandIn(fileName: string): Buffer {
 export function writeFinishedFaces(dir = finishedFacesDir): void {
   mkdirSync(dir, { recursive: true });
   for (const name of readdirSync(fontsDir).filter((f) => f.endsWith('.ttf'))) {
-    const font = readFileSync(join(fontsDir, name));
-    const digest = createHash('sha256').update(font).digest();
+    const { font, digest } = readFont(name);
     writeFileSync(join(dir, `${digest.toString('hex')}.deflate`), finish(font, digest).file.deflated);
   }
+}
+
+/** A bundled font file and its SHA-256 digest, which names it. */
+function readFont(fileName: string): { font: Buffer; digest: Buffer } {
+  const font = readFileSync(join(fontsDir, fileName));
+  return { font, digest: createHash('sha256').update(font).digest() };
 }
 
 /** The compressed face written at compile time for the font with this digest, if there is one. */

@@ -166,8 +166,8 @@ export interface LayoutSession {
   /** Height a page's footnote area takes with these notes, gap above it included; 0 for none. */
   areaHeight(ids: readonly string[], measure: MeasureOffPage): number;
   /**
-   * Called after each pass with the notes referenced on each page, the bottom of each page's body
-   * and each page's height; true when every note fits below the body of its page (the layout is final).
+   * Called after each pass with the notes referenced on each page, how far down each page's body
+   * reaches (drawn, and text alone) and each page's height; true when every note fits below the body of its page (the layout is final).
    */
   settle(notesByPage: string[][], bodyBottoms: readonly BodyBottom[], pageHeights: number[], measure: MeasureOffPage): boolean;
   /** The footnote area of a page (0-based) `pageHeight` tall, in page coordinates, after the final pass. */
@@ -719,7 +719,7 @@ function hookRendering(pm: PdfmakeInternals): void {
       tagger.begin(piece.tag, lineBox(plain, x, y, height));
       // A picture in the line is drawn in place of the spaces that hold its place (inline-images.ts).
       plain.inlines = piece.inlines.filter((i) => !i._rvImage);
-      if (plain.inlines.length > 0 && !drawnAsRuns(this.pdfDocument, plain, x, y, height, ascender)) {
+      if (plain.inlines.length > 0 && !drawnAsRuns(this.pdfDocument, plain, x, y + ascender)) {
         textOnly(this.pdfDocument, plain.inlines, () => renderLine.call(this, plain, x, y));
       }
       drawPictures(this.pdfDocument, piece.inlines, x, y + ascender);
@@ -772,9 +772,9 @@ interface Piece {
 }
 
 /** Draws a piece's words as runs (text-runs.ts), unless it carries a bookmark, a destination or a page reference. */
-function drawnAsRuns(kit: PdfKitDoc, piece: PmLine, x: number, y: number, height: number, ascender: number): boolean {
+function drawnAsRuns(kit: PdfKitDoc, piece: PmLine, x: number, baseline: number): boolean {
   if (piece._outline !== undefined || piece.id !== undefined || piece._pageNodeRef !== undefined) return false;
-  return drawTextRuns(kit as unknown as RunKit, piece.inlines as RunInline[], x, y, height, ascender);
+  return drawTextRuns(kit as unknown as RunKit, piece.inlines as RunInline[], x, baseline);
 }
 
 /** What pdfmake's own line drawing leaves out: decorations, backgrounds and links are drawn by the hook. */
@@ -881,8 +881,7 @@ function pageTags(page: PmPage): Tag[] {
   return tags;
 }
 
-/** Bottom of the page's body: everything but the running header and footer. */
-/** How far down a page's body reaches: with everything drawn, and with its text and pictures alone. */
+/** How far down a page's body (everything but the running header and footer) reaches: with everything drawn, and with its text and pictures alone. */
 export interface BodyBottom {
   drawn: number;
   text: number;

@@ -61,18 +61,18 @@ export interface RunKit {
 type Drawable = RunInline & { font: RunFont; fontSize: number };
 
 /**
- * Draws a line piece's inlines at (x, y), the line's top-left corner. Returns false, having drawn
- * nothing, when one of them needs pdfmake's own drawing.
+ * Draws a line piece's inlines from x on the line's baseline (from the top of the page: the
+ * line's top plus its ascender, where pdfmake puts every word's baseline). Returns false, having
+ * drawn nothing, when one of them needs pdfmake's own drawing.
  */
-export function drawTextRuns(kit: RunKit, inlines: readonly RunInline[], x: number, y: number, lineHeight: number, ascenderHeight: number): boolean {
+export function drawTextRuns(kit: RunKit, inlines: readonly RunInline[], x: number, baseline: number): boolean {
   if (!inlines.every(isDrawable)) return false;
   // pdfkit draws nothing for an empty word; its position needs no glyph.
   const words = inlines.filter((inline) => inline.text.length > 0);
-  const descent = lineHeight - ascenderHeight;
   for (let start = 0; start < words.length; ) {
     let end = start + 1;
     while (end < words.length && sameRun(words[start] as Drawable, words[end] as Drawable)) end++;
-    drawRun(kit, words.slice(start, end), x, y + lineHeight - descent);
+    drawRun(kit, words.slice(start, end), x, baseline);
     start = end;
   }
   return true;
