@@ -5,7 +5,9 @@
  *
  * It also compiles the same report with Typst in PDF/UA-1 mode (@myriaddreamin/typst-ts-node-compiler,
  * the Markdown converted by scripts/typst-from-markdown.ts), each in a fresh process as well, and
- * prints rapportverk's time as a multiple of Typst's.
+ * prints rapportverk's time as a multiple of Typst's. At 1× it also builds a one-sentence document:
+ * that fixed cost (starting Node, loading the libraries and fonts, writing the files) is the least
+ * any cold build can take.
  *
  * With `--shapes`, it also builds generated documents of one shape each (one long paragraph, one
  * long table, many footnotes, …) at each of `--sizes` (kB), and prints how CPU time and memory grow
@@ -183,6 +185,16 @@ for (const scale of scales) {
       }
     }
     report(result);
+  }
+  // The fixed cost: the same builds of a one-sentence document. Its time, as a multiple of Typst's
+  // time for the whole report, is the least any build of that report could take in a fresh process.
+  if (scale === 1) {
+    const floor = join(workDir, 'one-sentence.md');
+    writeFileSync(floor, '---\ntitle: Ei setning\nlang: nn\ndate: 2026-01-01\n---\n\n# Innleiing\n\nDette er ei setning.\n');
+    for (const format of formats) {
+      const only = format === 'all' ? [] : ['--format', format];
+      report(measure(`build 1 sentence ${format}`, 1, format, ['build', floor, '--out', join(workDir, `out-floor-${format}`), ...only, '--quiet'], runs));
+    }
   }
   const typ = join(workDir, `rapport-${scale}x.typ`);
   writeFileSync(typ, typstFromMarkdown(readFileSync(file, 'utf8')));
