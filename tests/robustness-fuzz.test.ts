@@ -131,7 +131,22 @@ const cleanBlock: fc.Arbitrary<string> = fc.oneof(
     return [head, head.map(() => '---'), head.map(() => t)].map((r) => `| ${r.join(' | ')} |`).join('\n');
   }),
 );
-const cleanDocuments = fc.tuple(fc.array(cleanBlock, { minLength: 1, maxLength: 14 }), fc.oneof(fc.constant('Note.'), longText))
+/** Blocks in a note that may outgrow a piece of a page, or a whole page: prose, code, tables, lists, quotes. */
+const noteBlock = fc.oneof(
+  longText,
+  fc.integer({ min: 1, max: 120 }).map((n) => ['```', ...Array.from({ length: n }, (_, i) => `linje ${i} = ${i * 7};`), '```'].join('\n')),
+  fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 90 }), cleanText).map(([cols, rows, t]) => {
+    const head = Array.from({ length: cols }, (_, i) => `k${i}`);
+    const body = Array.from({ length: rows }, (_, r) => head.map((_, c) => (c === 0 ? `${r} ${t}` : t)));
+    return [head, head.map(() => '---'), ...body].map((r) => `| ${r.join(' | ')} |`).join('\n');
+  }),
+  fc.tuple(fc.integer({ min: 1, max: 60 }), cleanText).map(([n, t]) => Array.from({ length: n }, (_, i) => `- ${i} ${t}`).join('\n')),
+  fc.tuple(fc.integer({ min: 1, max: 40 }), cleanText).map(([n, t]) => Array.from({ length: n }, (_, i) => `> ${i} ${t}`).join('\n>\n')),
+);
+/** A note of a first paragraph and blocks after it, indented into the note. */
+const noteBlocks = fc.array(noteBlock, { minLength: 1, maxLength: 3 })
+  .map((bs) => `Note.\n\n    ${bs.map((b) => b.split('\n').join('\n    ')).join('\n\n    ')}`);
+const cleanDocuments = fc.tuple(fc.array(cleanBlock, { minLength: 1, maxLength: 14 }), fc.oneof(fc.constant('Note.'), longText, noteBlocks))
   .map(([bs, note]) => `---\ntitle: Fuzz\nlang: nb\n---\n\n# Start\n\n${bs.join('\n\n')}\n\nSiste avsnitt.[^1]\n\n[^1]: ${note}\n`);
 
 /** Front matter whose values carry Markdown, HTML, template syntax and arbitrary Unicode into cover and colophon. */

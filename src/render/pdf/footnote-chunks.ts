@@ -2,7 +2,9 @@
  * Long footnotes in page-sized pieces. A note taller than a share of a page is cut into
  * pieces, at block boundaries or between words of a paragraph; the first piece goes to the page
  * of the reference and each further piece to the foot of the next page, as word processors do.
- * Pieces keep their runs' structure tags, so the note reads as one in the tag tree.
+ * Pieces keep their runs' structure tags, so the note reads as one in the tag tree. Other blocks
+ * (code, tables, lists, quotes, boxes) go whole into a piece they fit, by an estimate of their
+ * height; one taller than a piece is cut between its lines, rows or blocks.
  */
 import type { PdfNode } from './marks.js';
 import type { PdfInline } from './inlines.js';
@@ -21,33 +23,154 @@ const SLACK = 1.15;
 
 /** Splits a note's blocks into pieces no taller than `limits.maxHeight` (by estimate). */
 export function notePieces(blocks: readonly PdfNode[], limits: PieceLimits): PdfNode[][] {
-  const lineHeight = limits.size * LINE_EM * limits.lineHeight;
-  const maxLines = Math.max(3, Math.floor(limits.maxHeight / lineHeight));
+  const unit = limits.size * LINE_EM * limits.lineHeight;
+  const maxLines = Math.max(3, Math.floor(limits.maxHeight / unit));
+  const fit: Fit = { width: limits.width, unit, type: { size: limits.size, lineHeight: limits.lineHeight, bold: false, mono: false } };
   const pieces: PdfNode[][] = [[]];
   let used = 0;
+  const add = (node: PdfNode, lines: number): void => {
+    (pieces[pieces.length - 1] as PdfNode[]).push(node);
+    used += lines;
+  };
+  const next = (): void => {
+    pieces.push([]);
+    used = 0;
+  };
   for (const block of blocks) {
     const runs = paragraphRuns(block);
-    const lines = runs ? linesOf(runs, limits) : maxLines;
-    if (used + lines <= maxLines || !runs) {
-      if (used > 0 && used + lines > maxLines) {
-        pieces.push([]);
-        used = 0;
+    if (runs) {
+      const lines = linesOf(runs, limits);
+      if (used + lines <= maxLines) {
+        add(block, lines);
+        continue;
       }
-      (pieces[pieces.length - 1] as PdfNode[]).push(block);
-      used += lines;
+      // A paragraph that does not fit what is left: cut it between words.
+      for (const part of cutRuns(runs, maxLines - used, maxLines, limits)) {
+        if (used >= maxLines) next();
+        add({ ...block, text: part.runs }, part.lines);
+      }
       continue;
     }
-    // A paragraph that does not fit what is left: cut it between words.
-    for (const part of cutRuns(runs, maxLines - used, maxLines, limits)) {
-      if (used >= maxLines) {
-        pieces.push([]);
-        used = 0;
-      }
-      (pieces[pieces.length - 1] as PdfNode[]).push({ ...block, text: part.runs });
-      used += part.lines;
+    // Other blocks go whole to the next piece when they fit one; a taller one is cut where it
+    // can be, else it takes a piece of its own (a block that cannot be estimated, a picture, too).
+    const lines = linesOfBlock(block, fit);
+    const parts = lines > maxLines ? cutBlock(block, maxLines - used, maxLines, fit) : undefined;
+    for (const part of parts ?? [block]) {
+      const partLines = parts ? linesOfBlock(part, fit) : lines;
+      if (used > 0 && used + partLines > maxLines) next();
+      add(part, partLines);
     }
   }
   return pieces.filter((piece) => piece.length > 0);
+}
+
+/** The measure and type blocks are estimated in, and the height of one line of the note. */
+interface Fit {
+  width: number;
+  type: Type;
+  unit: number;
+}
+
+/** A block's estimated height in the note's lines; Infinity for one that cannot be estimated. */
+function linesOfBlock(block: PdfNode, fit: Fit): number {
+  const height = blockHeight(block, fit.width, fit.type);
+  return height === undefined ? Infinity : Math.ceil(height / fit.unit);
+}
+
+/** Where a block may be cut: its parts in order, and how to make a block of some of them. */
+interface Cuts {
+  atoms: PdfNode[];
+  /** A block holding `atoms`, the `index`th part of the cut block. */
+  wrap(atoms: PdfNode[], index: number): PdfNode;
+  /** The measure the atoms are laid out in. */
+  fit: Fit;
+}
+
+/**
+ * Cuts a block taller than a piece into parts of at most `first` lines, then `rest` lines each
+ * (by estimate): code between its lines, a table between its rows, a stack (a table with its
+ * caption, the content of a quote or a box) between its blocks, and a block in it too tall for a
+ * piece in turn. Undefined for a block that cannot be cut (a list item, a picture, a single row).
+ */
+function cutBlock(block: PdfNode, first: number, rest: number, fit: Fit): PdfNode[] | undefined {
+  const cuts = cutsOf(block, fit);
+  if (!cuts) return undefined;
+  const parts: PdfNode[] = [];
+  let group: PdfNode[] = [];
+  let budget = first;
+  const linesWith = (atoms: PdfNode[]): number => linesOfBlock(cuts.wrap(atoms, parts.length), fit);
+  const close = (): void => {
+    if (group.length > 0) parts.push(cuts.wrap(group, parts.length));
+    group = [];
+    budget = rest;
+  };
+  for (const atom of cuts.atoms) {
+    if (linesWith([...group, atom]) <= budget) {
+      group.push(atom);
+      continue;
+    }
+    const left = budget - (group.length > 0 ? linesWith(group) : 0);
+    const pieces = linesOfBlock(atom, cuts.fit) > rest ? cutBlock(atom, left, rest, cuts.fit) : undefined;
+    for (const [i, piece] of (pieces ?? [atom]).entries()) {
+      if (i > 0 || linesWith([...group, piece]) > budget) close();
+      group.push(piece);
+    }
+  }
+  close();
+  return parts;
+}
+
+function cutsOf(block: PdfNode, fit: Fit): Cuts | undefined {
+  const type = typeOf(block, fit.type);
+  const stack = block['stack'];
+  if (Array.isArray(stack) && stack.length > 0) {
+    // A keep names blocks of the whole stack; a part keeps nothing (notes are laid out off the page).
+    const { _rvKeep: _keep, ...rest } = block;
+    return { atoms: stack as PdfNode[], wrap: (atoms) => ({ ...rest, stack: atoms }), fit: { ...fit, type } };
+  }
+  const table = block['table'];
+  if (!isTable(table)) return undefined;
+  const [row, ...more] = table.body;
+  const cell = row?.[0];
+  if (row && cell && row.length === 1 && more.length === 0) return cellCuts(block, table, cell, { ...fit, type });
+  // Header rows go with the first part only: repeated, they would be read twice.
+  const headerRows = table.headerRows ?? 0;
+  if (table.body.length - headerRows < 2) return undefined;
+  const head = table.body.slice(0, headerRows);
+  return {
+    atoms: table.body.slice(headerRows).map((cells) => ({ table: { ...table, headerRows: 0, body: [cells] }, layout: block['layout'] })),
+    wrap: (atoms, index) => ({
+      ...block,
+      table: {
+        ...table,
+        headerRows: index === 0 ? headerRows : 0,
+        keepWithHeaderRows: index === 0 ? (table.keepWithHeaderRows ?? 0) : 0,
+        body: [...(index === 0 ? head : []), ...atoms.map((atom) => (atom['table'] as TableShape).body[0] as PdfNode[])],
+      },
+    }),
+    fit: { ...fit, type },
+  };
+}
+
+/** The content of a one-cell table (code, a quote, a box): code between lines, the rest between blocks. */
+function cellCuts(block: PdfNode, table: TableShape, cell: PdfNode, fit: Fit): Cuts | undefined {
+  const across = padding(block['layout'], 'paddingLeft') + padding(block['layout'], 'paddingRight');
+  const inner: Fit = { ...fit, width: shareWidths(table.widths ?? ['*'], fit.width - across)[0] ?? fit.width, type: typeOf(cell, fit.type) };
+  const inCell = (content: PdfNode): PdfNode => ({ ...block, table: { ...table, body: [[content]] } });
+  const text = cell['text'];
+  const [run, ...others] = Array.isArray(text) ? (text as PdfInline[]) : [];
+  if (run && others.length === 0) {
+    // Code: one run of lines.
+    if (!run.text.includes('\n')) return undefined;
+    return {
+      atoms: run.text.split('\n').map((line) => ({ ...cell, text: [{ ...run, text: line }] })),
+      wrap: (atoms) => inCell({ ...cell, text: [{ ...run, text: atoms.map((a) => (a['text'] as PdfInline[])[0]?.text ?? '').join('\n') }] }),
+      fit: inner,
+    };
+  }
+  const stack = cell['stack'];
+  if (!Array.isArray(stack) || stack.length === 0) return undefined;
+  return { atoms: stack as PdfNode[], wrap: (atoms) => inCell({ ...cell, stack: atoms }), fit: inner };
 }
 
 function paragraphRuns(block: PdfNode): PdfInline[] | undefined {
@@ -55,11 +178,20 @@ function paragraphRuns(block: PdfNode): PdfInline[] | undefined {
   return Array.isArray(text) ? (text as PdfInline[]) : undefined;
 }
 
-function runEm(text: string, run: PdfInline): number {
-  return textEm(text, run.bold === true, run.font !== undefined);
+/** The type a block sets or inherits from the block around it. */
+interface Type {
+  size: number;
+  lineHeight: number;
+  bold: boolean;
+  mono: boolean;
 }
 
-function linesOf(runs: readonly PdfInline[], limits: PieceLimits): number {
+function runEm(text: string, run: PdfInline, type?: Type): number {
+  return textEm(text, run.bold ?? type?.bold ?? false, run.font !== undefined || type?.mono === true);
+}
+
+/** Lines a paragraph's `runs` take `limits.width` wide, counted generously. */
+function linesOf(runs: readonly PdfInline[], limits: { width: number; size: number }): number {
   let lines = 1;
   let em = 0;
   for (const run of runs) {
@@ -71,6 +203,135 @@ function linesOf(runs: readonly PdfInline[], limits: PieceLimits): number {
     em += runEm(run.text, run);
   }
   return lines + Math.ceil((em * limits.size * SLACK) / limits.width);
+}
+
+/**
+ * Lines text in a block takes `width` wide: each of its lines (code has many) is one line where
+ * it fits, as in a table column sized to its text, else counted generously.
+ */
+function setLines(runs: readonly PdfInline[], width: number, type: Type): number {
+  let lines = 0;
+  let em = 0;
+  const close = (): void => {
+    const points = em * type.size;
+    lines += points <= width ? 1 : Math.ceil((points * SLACK) / width);
+    em = 0;
+  };
+  for (const run of runs) {
+    for (const [i, part] of run.text.split('\n').entries()) {
+      if (i > 0) close();
+      em += runEm(part, run, type);
+    }
+  }
+  close();
+  return lines;
+}
+
+/**
+ * The estimated height in points of a block laid out `width` wide, margins included, or undefined
+ * for one that holds what cannot be estimated (a picture). It reads the pdfmake nodes blocks.ts
+ * makes: text, stacks, columns (lists) and tables (code, quotes, boxes, data tables).
+ */
+function blockHeight(node: PdfNode, width: number, outer: Type): number | undefined {
+  const type = typeOf(node, outer);
+  const text = node['text'];
+  let inner: number | undefined;
+  if (typeof text === 'string' || Array.isArray(text)) {
+    const runs = typeof text === 'string' ? [{ text } as PdfInline] : (text as PdfInline[]);
+    inner = setLines(runs, Math.max(1, width), type) * type.size * LINE_EM * type.lineHeight;
+  } else if (Array.isArray(node['stack'])) {
+    inner = sumOf((node['stack'] as PdfNode[]).map((child) => blockHeight(child, width, type)));
+  } else if (Array.isArray(node['columns'])) {
+    inner = columnsHeight(node['columns'] as PdfNode[], width, type);
+  } else if (isTable(node['table'])) {
+    inner = tableHeight(node['table'], node['layout'], width, type);
+  }
+  if (inner === undefined) return undefined;
+  const margin = node['margin'];
+  const [, top = 0, , bottom = 0] = Array.isArray(margin) ? (margin as number[]) : typeof margin === 'number' ? [0, margin, 0, margin] : [];
+  return inner + top + bottom;
+}
+
+/** The type a block sets, else the one around it. */
+function typeOf(node: PdfNode, outer: Type): Type {
+  return {
+    size: typeof node['fontSize'] === 'number' ? node['fontSize'] : outer.size,
+    lineHeight: typeof node['lineHeight'] === 'number' ? node['lineHeight'] : outer.lineHeight,
+    bold: typeof node['bold'] === 'boolean' ? node['bold'] : outer.bold,
+    mono: node['font'] !== undefined || outer.mono,
+  };
+}
+
+function sumOf(heights: readonly (number | undefined)[]): number | undefined {
+  let sum = 0;
+  for (const h of heights) {
+    if (h === undefined) return undefined;
+    sum += h;
+  }
+  return sum;
+}
+
+/** Widths of columns or table columns: numbers as given, the rest share what is left. */
+function shareWidths(widths: readonly unknown[], width: number): number[] {
+  const fixed = widths.reduce<number>((sum, w) => sum + (typeof w === 'number' ? w : 0), 0);
+  const flexible = widths.filter((w) => typeof w !== 'number').length;
+  const share = flexible > 0 ? Math.max(1, (width - fixed) / flexible) : 0;
+  return widths.map((w) => (typeof w === 'number' ? w : share));
+}
+
+function columnsHeight(columns: readonly PdfNode[], width: number, type: Type): number | undefined {
+  const widths = shareWidths(columns.map((c) => c['width']), width);
+  let tallest = 0;
+  for (const [i, column] of columns.entries()) {
+    const h = blockHeight(column, widths[i] ?? width, type);
+    if (h === undefined) return undefined;
+    tallest = Math.max(tallest, h);
+  }
+  return tallest;
+}
+
+interface TableShape {
+  widths?: unknown[];
+  body: PdfNode[][];
+  headerRows?: number;
+  keepWithHeaderRows?: number;
+}
+
+function isTable(value: unknown): value is TableShape {
+  return typeof value === 'object' && value !== null && Array.isArray((value as { body?: unknown }).body);
+}
+
+/** A cell padding from a table layout (functions of the row or column index in pdfmake). */
+function padding(layout: unknown, side: 'paddingLeft' | 'paddingRight' | 'paddingTop' | 'paddingBottom'): number {
+  const fn = typeof layout === 'object' && layout !== null ? (layout as Record<string, unknown>)[side] : undefined;
+  const value: unknown = typeof fn === 'function' ? (fn as (i: number) => unknown)(0) : undefined;
+  // pdfmake's default layout pads cells by 4 pt on each side.
+  return typeof value === 'number' ? Math.max(0, value) : 4;
+}
+
+/**
+ * Rows one under another, each as tall as its tallest cell plus its padding and a rule. As in
+ * pdfmake, column widths are the cells' text widths: the padding comes on top of them.
+ */
+function tableHeight(table: TableShape, layout: unknown, width: number, type: Type): number | undefined {
+  const columns = table.body[0]?.length ?? 0;
+  const across = padding(layout, 'paddingLeft') + padding(layout, 'paddingRight');
+  const widths = shareWidths(table.widths ?? Array.from({ length: columns }, () => '*'), width - across * columns);
+  const down = padding(layout, 'paddingTop') + padding(layout, 'paddingBottom') + 1;
+  let height = 0;
+  for (const row of table.body) {
+    let tallest = 0;
+    for (const [c, cell] of row.entries()) {
+      const span = typeof cell['colSpan'] === 'number' ? cell['colSpan'] : 1;
+      // A cell spanning columns also has the padding between them.
+      const cellWidth = widths.slice(c, c + span).reduce((sum, w) => sum + w, 0) + across * (span - 1);
+      const h = blockHeight(cell, cellWidth, type);
+      if (h === undefined) return undefined;
+      tallest = Math.max(tallest, h);
+    }
+    height += tallest + down;
+  }
+  return height;
 }
 
 /** Cuts runs into parts of at most `first` lines, then `rest` lines each, between words. */
