@@ -142,6 +142,8 @@ const noteBlock = fc.oneof(
   }),
   fc.tuple(fc.integer({ min: 1, max: 60 }), cleanText).map(([n, t]) => Array.from({ length: n }, (_, i) => `- ${i} ${t}`).join('\n')),
   fc.tuple(fc.integer({ min: 1, max: 40 }), cleanText).map(([n, t]) => Array.from({ length: n }, (_, i) => `> ${i} ${t}`).join('\n>\n')),
+  fc.constantFrom(':::note\nInnhald i ein boks.\n:::', '![Søyler](chart.png "Figur 1")', '<table><tr><th>a</th></tr><tr><td>b</td></tr></table>',
+    '### Overskrift i noten', '1. a\n   - b\n     - c', '- [ ] oppgåve\n- [x] ferdig', '***', '<div>\nblokk\n</div>'),
 );
 /** A note of a first paragraph and blocks after it, indented into the note. */
 const noteBlocks = fc.array(noteBlock, { minLength: 1, maxLength: 3 })

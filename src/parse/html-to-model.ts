@@ -20,8 +20,8 @@ export interface HtmlHost {
   slotBlocks(index: number): Block[];
   /** The Markdown node a slot stands for, converted as inlines (large images in it are moved out). */
   slotInlines(index: number): Inline[];
-  /** A heading, registered for ids, anchors and the outline; undefined when it has no text. */
-  heading(level: Heading['level'], children: Inline[], pos: Span | undefined, id?: string): Heading | undefined;
+  /** A heading, registered for ids, anchors and the outline (in a note, a bold paragraph); undefined when it has no text. */
+  heading(level: Heading['level'], children: Inline[], pos: Span | undefined, id?: string): Block | undefined;
   /** An `id` or `name` link target: it leads to the heading it stands in or before. */
   target(name: string): void;
   /** Markdown text found inside HTML block content, converted as blocks. */

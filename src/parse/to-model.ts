@@ -17,6 +17,7 @@ import type {
   Inline,
   List,
   Metadata,
+  Paragraph,
   Table,
   TableCell,
   TableRow,
@@ -114,6 +115,8 @@ class Converter {
   private readonly index: SourceIndex | undefined;
   /** How deep Markdown inside HTML inside Markdown goes; bounded so text cannot recurse forever. */
   private markdownDepth = 0;
+  /** True while a footnote's blocks are converted: a heading there has no place in the outline. */
+  private inNote = false;
 
   private readonly numbering: number | undefined;
   private readonly source: string | undefined;
@@ -214,7 +217,8 @@ class Converter {
     return {
       ...slots,
       sink: this.sink,
-      heading: (level, children, pos, id) => this.makeHeading(level, children, pos, { unnumbered: false, ...(id ? { id } : {}) }),
+      heading: (level, children, pos, id) =>
+        this.inNote ? this.noteHeading(children, pos) : this.makeHeading(level, children, pos, { unnumbered: false, ...(id ? { id } : {}) }),
       target: (name) => this.pendingTargets.push(name),
       markdown: (text, offset) => this.markdownInHtml(text, offset, depth),
       imageInText: (figure) => this.imageInText(figure),
@@ -255,7 +259,7 @@ class Converter {
   private block(node: md.RootContent, depth: number): Block | undefined {
     switch (node.type) {
       case 'heading':
-        return this.heading(node);
+        return this.inNote ? this.noteHeading(this.inlines(parseHeadingAttributes(node.children).children), span(node)) : this.heading(node);
       case 'paragraph':
         return this.paragraph(node);
       case 'list':
@@ -305,6 +309,16 @@ class Converter {
   private heading(node: md.Heading): Heading | undefined {
     const attrs = parseHeadingAttributes(node.children);
     return this.makeHeading(node.depth, this.inlines(attrs.children), span(node), attrs);
+  }
+
+  /**
+   * A heading inside a note, as a bold paragraph: a note is no part of the outline (the heading
+   * would be numbered, listed in the contents and bookmarked, with no page of its own).
+   */
+  private noteHeading(children: Inline[], pos: Span | undefined): Paragraph | undefined {
+    this.sink.warn('footnote-heading', 'a heading inside a footnote is set as a bold paragraph: a note has no place in the outline', pos,
+      'move the heading into the body, or write the note without it');
+    return inlineText(children).trim() ? { type: 'paragraph', ...(pos ? { pos } : {}), children: [{ type: 'strong', children }] } : undefined;
   }
 
   /** A heading from Markdown or HTML: its id, the names links may use for it, its place in the outline. */
@@ -622,7 +636,12 @@ class Converter {
       const id = this.noteOrder[i] as string;
       const def = this.noteDefinitions.get(id);
       if (!def) continue;
-      notes.push({ type: 'footnote', pos: span(def), id, number: i + 1, children: this.blocks(def.children, 1) });
+      this.inNote = true;
+      try {
+        notes.push({ type: 'footnote', pos: span(def), id, number: i + 1, children: this.blocks(def.children, 1) });
+      } finally {
+        this.inNote = false;
+      }
     }
     for (const [id, def] of this.noteDefinitions) {
       if (!this.noteNumbers.has(id)) {

@@ -122,6 +122,7 @@ interface PmPageElementWriter {
   transactionLevel: number;
   context(): PmDocumentContext;
   moveToNextPage(): unknown;
+  setMaxListeners(n: number): unknown;
 }
 
 interface PmLayoutBuilder {
@@ -360,6 +361,10 @@ function hookLayout(pm: PdfmakeInternals): void {
   const buildNextLine = lb['buildNextLine'] as BuildNextLine;
   const processNode = lb['processNode'] as (this: PmLayoutBuilder, node: PmNode, ...rest: unknown[]) => unknown;
   lb['processNode'] = function (this: PmLayoutBuilder, node: PmNode, ...rest: unknown[]) {
+    // Each row of a table listens for page changes while it is laid out, so tables nested in
+    // tables (quotes and boxes are tables) pass Node's warning limit of ten listeners. Not a leak:
+    // each listener goes with its row.
+    if ('table' in node) this.writer.setMaxListeners(0);
     const context = pass && mainFlow(this);
     if (context && node._rvAtFoot) {
       // A point to spare, so rounding never pushes the last line onto the next page.
