@@ -17,7 +17,7 @@ import { numberCaptions } from '../model/captions.js';
 import { attachTableCaptions } from '../parse/table-captions.js';
 import { resolveCrossReferences } from '../parse/cross-references.js';
 import { findDeepNesting, MAX_SCANNED_NESTING } from '../parse/nesting-guard.js';
-import { findDeepInlineNesting, MAX_SCANNED_INLINE_NESTING } from '../parse/inline-guard.js';
+import { findInlineHazard, MAX_SCANNED_INLINE_NESTING } from '../parse/inline-guard.js';
 import { timed } from '../timings.js';
 import { locateImage } from '../checks/image-files.js';
 import { readImageShape } from '../model/image-size.js';
@@ -123,11 +123,17 @@ function refuseBeforeParsing(text: string, sink: DiagnosticSink): boolean {
       pointSpan(deep.at), 'flatten the structure: readers cannot follow such deep nesting either');
     return true;
   }
-  const inline = findDeepInlineNesting(text);
-  if (inline) {
+  const inline = findInlineHazard(text);
+  if (inline?.kind === 'deep') {
     sink.error('nesting-too-deep',
       `this paragraph opens ${inline.depth} emphasis markers or brackets without closing them; the limit is ${MAX_SCANNED_INLINE_NESTING}`,
       pointSpan(inline.at), 'close each * _ and [ you open, write \\* for a literal asterisk, or split the paragraph');
+    return true;
+  }
+  if (inline?.kind === 'unmatched') {
+    sink.error('markup-unmatched',
+      `${inline.count} *, _ or ] in long paragraphs close nothing, or links leave their ( open (the first is here); reading them would take minutes`,
+      pointSpan(inline.at), 'write \\* \\_ \\] for the characters themselves, put code and file names in `backticks`, or split the text into paragraphs');
     return true;
   }
   return false;
