@@ -9,14 +9,16 @@ import { repoRoot } from './helpers/paths.js';
 /**
  * Large tables parsed slowly: a text tokenizer per cell that kept its closures alive, a new handler
  * context per event in mdast-util-from-markdown's compile, an object used as a map of a hundred
- * thousand jumps in subtokenize, and the table extension's copying of events and points. Four
- * patch-package patches fix that without changing what the parser builds. The reference is a
+ * thousand jumps in subtokenize, and the table extension's copying of events and points; and text
+ * was merged by splicing the event list once per run, quadratic in a paragraph of thousands of
+ * bracketed words. Four patch-package patches fix that without changing what the parser builds. The reference is a
  * sha256 of each tree (positions included) recorded with the unpatched packages, since a pristine
  * copy of them cannot be loaded beside the patched ones: the patched code sits deep inside
  * micromark's module graph.
  */
 const PATCHES: [string, string[], string][] = [
   ['micromark', ['lib/create-tokenizer.js', 'dev/lib/create-tokenizer.js'], 'Let go of'],
+  ['micromark', ['lib/initialize/text.js', 'dev/lib/initialize/text.js'], 'compacted in one pass'],
   ['mdast-util-from-markdown', ['lib/index.js', 'dev/lib/index.js'], 'One context for all handler calls'],
   ['micromark-util-subtokenize', ['index.js', 'dev/index.js'], 'A Map, not an object'],
   ['micromark-extension-gfm-table', ['lib/edit-map.js', 'dev/lib/edit-map.js'], 'Build the result front to back'],
