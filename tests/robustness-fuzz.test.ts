@@ -148,7 +148,14 @@ const noteBlock = fc.oneof(
 /** A note of a first paragraph and blocks after it, indented into the note. */
 const noteBlocks = fc.array(noteBlock, { minLength: 1, maxLength: 3 })
   .map((bs) => `Note.\n\n    ${bs.map((b) => b.split('\n').join('\n    ')).join('\n\n    ')}`);
-const cleanDocuments = fc.tuple(fc.array(cleanBlock, { minLength: 1, maxLength: 14 }), fc.oneof(fc.constant('Note.'), longText, noteBlocks))
+/** Boxes, quotes and list items holding blocks that may outgrow a page. */
+const containerBlock = fc.tuple(fc.constantFrom('box', 'quote', 'item'), fc.array(noteBlock, { minLength: 1, maxLength: 3 })).map(([kind, bs]) => {
+  const inner = bs.join('\n\n');
+  if (kind === 'box') return `:::warning Merk\n${inner}\n:::`;
+  if (kind === 'quote') return inner.split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n');
+  return `- Punkt\n\n  ${inner.split('\n').join('\n  ')}`;
+});
+const cleanDocuments = fc.tuple(fc.array(fc.oneof({ weight: 6, arbitrary: cleanBlock }, { weight: 1, arbitrary: containerBlock }), { minLength: 1, maxLength: 14 }), fc.oneof(fc.constant('Note.'), longText, noteBlocks))
   .map(([bs, note]) => `---\ntitle: Fuzz\nlang: nb\n---\n\n# Start\n\n${bs.join('\n\n')}\n\nSiste avsnitt.[^1]\n\n[^1]: ${note}\n`);
 
 /** Front matter whose values carry Markdown, HTML, template syntax and arbitrary Unicode into cover and colophon. */

@@ -148,7 +148,10 @@ const BOX_RULE = 3;
  */
 function ruledBox(ctx: BlockContext, pad: { left: number; right: number; vertical: number; fill?: string }, content: (inner: BlockContext) => PdfNode[]): PdfNode {
   const gap = paragraphGap(ctx);
-  const stack = content(inset(ctx, BOX_RULE + pad.left + pad.right));
+  // The last block's gap below it is taken back inside the box by a negative margin, not by a
+  // negative padding: pdfmake keeps a cell's bottom padding free at a page's foot, so a negative
+  // one let the text of a box broken across pages run that far into the footnote area.
+  const stack = [{ stack: content(inset(ctx, BOX_RULE + pad.left + pad.right)), margin: [0, 0, 0, -gap] }];
   return {
     table: { widths: ['*'], body: [[{ stack }]] },
     layout: {
@@ -159,7 +162,7 @@ function ruledBox(ctx: BlockContext, pad: { left: number; right: number; vertica
       paddingLeft: () => pad.left,
       paddingRight: () => pad.right,
       paddingTop: () => pad.vertical,
-      paddingBottom: () => pad.vertical - gap,
+      paddingBottom: () => pad.vertical,
     },
     margin: [0, 2, 0, gap + 2],
   };
