@@ -9,7 +9,7 @@ import { assertNever } from '../../model/assert-never.js';
 import { LAYOUT_ARTIFACT, StructNode, type StructAttrs, type StructType, type Tag } from './structure.js';
 import { toRuns, type InlineContext, type PdfInline } from './inlines.js';
 import { MONO } from './fonts.js';
-import { keepHeadingsWithNext, keepStarts, keepWithNext } from './keep.js';
+import { keepHeadingsWithNext, keepLabelWithNext, keepStarts, keepWithNext } from './keep.js';
 import { missingImage } from './placeholder.js';
 import { fitTable } from './table-fit.js';
 import { LINE_EM } from './text-measure.js';
@@ -136,7 +136,7 @@ function admonition(node: Admonition, parent: StructNode, ctx: BlockContext): Pd
   const label = box.add(new StructNode('P'));
   const head = textNode(toRuns(admonitionHeading(node, ctx.labels), label, ctx), { margin: [0, 0, 0, 3], _rvLines: 'all' });
   const fill = ctx.theme.colors.codeFill;
-  return ruledBox(ctx, { left: 12, right: 10, vertical: 6, fill }, (inner) => [head, ...blocks(node.children, box, inner)]);
+  return ruledBox(ctx, { left: 12, right: 10, vertical: 6, fill }, (inner) => [head, ...blocks(node.children, box, inner)], true);
 }
 
 /** Width of the rule on the left of a quote or box. */
@@ -144,14 +144,23 @@ const BOX_RULE = 3;
 
 /**
  * Blocks set apart by a rule on their left (quotes, boxes), on a light ground when `fill` is
- * given; `content` is made for the width inside the box.
+ * given; `content` is made for the width inside the box. A box whose first block is its `label`
+ * never ends a page with it: the label goes with the first lines of what it labels.
  */
-function ruledBox(ctx: BlockContext, pad: { left: number; right: number; vertical: number; fill?: string }, content: (inner: BlockContext) => PdfNode[]): PdfNode {
+function ruledBox(ctx: BlockContext, pad: { left: number; right: number; vertical: number; fill?: string }, content: (inner: BlockContext) => PdfNode[], label = false): PdfNode {
+  const inner = content(inset(ctx, BOX_RULE + pad.left + pad.right));
+  const box = boxAround(ctx, pad, inner);
+  const [first, next] = inner;
+  if (label && first && next) box._rvKeep = keepLabelWithNext(first, next, (blocks) => boxAround(ctx, pad, blocks));
+  return box;
+}
+
+function boxAround(ctx: BlockContext, pad: { left: number; right: number; vertical: number; fill?: string }, blocks: PdfNode[]): PdfNode {
   const gap = paragraphGap(ctx);
   // The last block's gap below it is taken back inside the box by a negative margin, not by a
   // negative padding: pdfmake keeps a cell's bottom padding free at a page's foot, so a negative
   // one let the text of a box broken across pages run that far into the footnote area.
-  const stack = [{ stack: content(inset(ctx, BOX_RULE + pad.left + pad.right)), margin: [0, 0, 0, -gap] }];
+  const stack = [{ stack: blocks, margin: [0, 0, 0, -gap] }];
   return {
     table: { widths: ['*'], body: [[{ stack }]] },
     layout: {

@@ -73,6 +73,16 @@ export function keepHeadingsWithNext(nodes: readonly PdfNode[]): void {
   });
 }
 
+/**
+ * Keeps a label (the first line of a box) on its page with the first lines of what follows it in
+ * the box; `wrap` makes the box around them, so the probe has the box's padding and width.
+ */
+export function keepLabelWithNext(label: PdfNode, next: PdfNode, wrap: (blocks: PdfNode[]) => PdfNode): KeepProbe {
+  const whole = next['table'] !== undefined || next['unbreakable'] === true || next._rvKeep !== undefined;
+  // The label's own line counts among the kept lines.
+  return new KeepProbe(wrap([label, lead(next)]), whole ? Infinity : KEEP_LINES + 1);
+}
+
 /** Keeps a block on its page with the start of the block after it, moving it on when they do not fit. */
 export function keepWithNext(node: PdfNode, next: PdfNode): void {
   node['_rvKeep'] = new KeepProbe({ stack: [withoutKeep(node), lead(next)] }, Infinity);
