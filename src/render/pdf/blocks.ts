@@ -139,6 +139,14 @@ function admonition(node: Admonition, parent: StructNode, ctx: BlockContext): Pd
   return ruledBox(ctx, { left: 12, right: 10, vertical: 6, fill }, (inner) => [head, ...blocks(node.children, box, inner)], true);
 }
 
+/** The space inside a quote or box around its blocks, and its ground. */
+interface BoxPadding {
+  left: number;
+  right: number;
+  vertical: number;
+  fill?: string;
+}
+
 /** Width of the rule on the left of a quote or box. */
 const BOX_RULE = 3;
 
@@ -147,7 +155,7 @@ const BOX_RULE = 3;
  * given; `content` is made for the width inside the box. A box whose first block is its `label`
  * never ends a page with it: the label goes with the first lines of what it labels.
  */
-function ruledBox(ctx: BlockContext, pad: { left: number; right: number; vertical: number; fill?: string }, content: (inner: BlockContext) => PdfNode[], label = false): PdfNode {
+function ruledBox(ctx: BlockContext, pad: BoxPadding, content: (inner: BlockContext) => PdfNode[], label = false): PdfNode {
   const inner = content(inset(ctx, BOX_RULE + pad.left + pad.right));
   const box = boxAround(ctx, pad, inner);
   const [first, next] = inner;
@@ -155,7 +163,7 @@ function ruledBox(ctx: BlockContext, pad: { left: number; right: number; vertica
   return box;
 }
 
-function boxAround(ctx: BlockContext, pad: { left: number; right: number; vertical: number; fill?: string }, blocks: PdfNode[]): PdfNode {
+function boxAround(ctx: BlockContext, pad: BoxPadding, blocks: PdfNode[]): PdfNode {
   const gap = paragraphGap(ctx);
   // The last block's gap below it is taken back inside the box by a negative margin, not by a
   // negative padding: pdfmake keeps a cell's bottom padding free at a page's foot, so a negative
